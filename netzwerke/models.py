@@ -1,0 +1,455 @@
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+FOUNDED_YEAR_MIN = 1950
+FOUNDED_YEAR_MAX = 2100
+
+
+class State(models.Model):
+    """A Bundesland, keyed by its ISO 3166-2 suffix (``NW``)."""
+
+    code = models.CharField(_("Kürzel"), max_length=2, primary_key=True)
+    ags = models.CharField(_("AGS-Präfix"), max_length=2, unique=True)
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("Bundesland")
+        verbose_name_plural = _("Bundesländer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("netzwerke:region-state", kwargs={"land": self.code})
+
+
+class District(models.Model):
+    """A Kreis or kreisfreie Stadt, keyed by its 5-digit Amtlicher Gemeindeschlüssel."""
+
+    ags = models.CharField(_("AGS"), max_length=5, primary_key=True)
+    name = models.CharField(_("Name"), max_length=150)
+    kind = models.CharField(_("Art"), max_length=60, blank=True)
+    state = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="districts", verbose_name=_("Bundesland")
+    )
+    population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
+    area_km2 = models.FloatField(_("Fläche (km²)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Kreis")
+        verbose_name_plural = _("Kreise")
+        ordering = ["name", "ags"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ags__regex=r"^[0-9]{5}$"), name="district_ags_five_digits"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.kind})" if self.kind else self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "netzwerke:region-district", kwargs={"land": self.state_id, "ags": self.ags}
+        )
+
+
+class PostalCode(models.Model):
+    """One row of the PLZ → Kreis table; a PLZ may lie in several Kreise."""
+
+    code = models.CharField(_("PLZ"), max_length=5, db_index=True)
+    place = models.CharField(_("Ort"), max_length=150)
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="postal_codes", verbose_name=_("Kreis")
+    )
+
+    class Meta:
+        verbose_name = _("Postleitzahl")
+        verbose_name_plural = _("Postleitzahlen")
+        ordering = ["code", "place"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "place", "district"], name="postalcode_unique_row"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.place}"
+
+
+class VocabularyQuerySet(models.QuerySet):
+    def used_by_published(self):
+        """Terms with at least one published network, for filter choices."""
+        return self.filter(networks__status=Network.Status.PUBLISHED).distinct()
+
+
+class Vocabulary(models.Model):
+    slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
+    name = models.CharField(_("Name"), max_length=150)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=100)
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ActionField(Vocabulary):
+    official = models.BooleanField(
+        _("offizielles Handlungsfeld"),
+        default=False,
+        help_text=_("Eines der vier Handlungsfelder der Fachkräftesicherung."),
+    )
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+
+class TargetGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class Sector(Vocabulary):
+    code = models.CharField(_("WZ-2008-Abschnitt"), max_length=1, unique=True)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Branche")
+        verbose_name_plural = _("Branchen")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+
+class ActorType(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Akteurstyp")
+        verbose_name_plural = _("Akteurstypen")
+
+
+class NetworkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Network.Status.PUBLISHED)
+
+    def in_state(self, code):
+        return self.filter(districts__state_id=code).distinct()
+
+    def in_district(self, ags):
+        return self.filter(districts__ags=ags).distinct()
+
+    def with_criteria(self):
+        """Annotate the inputs of the four network criteria (see ``Network.criteria``)."""
+        binding = Membership.objects.filter(network=OuterRef("pk"), binding=True)
+        return self.annotate(
+            binding_partner_count=models.Subquery(
+                binding.order_by()
+                .values("network")
+                .annotate(n=Count("pk"))
+                .values("n")[:1],
+                output_field=models.IntegerField(),
+            ),
+            has_projects=Exists(Project.objects.filter(network=OuterRef("pk"))),
+            has_action_fields=Exists(
+                Network.action_fields.through.objects.filter(network=OuterRef("pk"))
+            ),
+        )
+
+    def meeting_criteria(self):
+        """Networks meeting all four criteria, decided in the database."""
+        binding_ids = (
+            Membership.objects.filter(binding=True)
+            .values("network")
+            .annotate(n=Count("pk"))
+            .filter(n__gte=Network.MIN_BINDING_PARTNERS)
+            .values("network")
+        )
+        return self.filter(
+            pk__in=binding_ids,
+            goals_based_on_data=True,
+            results_evaluated=True,
+        ).filter(
+            Exists(Project.objects.filter(network=OuterRef("pk"))),
+            Exists(Network.action_fields.through.objects.filter(network=OuterRef("pk"))),
+        )
+
+
+class Network(models.Model):
+    MIN_BINDING_PARTNERS = 3
+
+    class Type(models.TextChoices):
+        NETWORK = "netzwerk", _("Fachkräftenetzwerk")
+        ALLIANCE = "buendnis", _("Fachkräftebündnis/-allianz")
+        QUALIFICATION = "qualifizierungsverbund", _("Qualifizierungsverbund")
+        HUB = "drehscheibe", _("Arbeitsmarkt-Drehscheibe")
+        OTHER = "sonstiges", _("Sonstiges")
+
+    class OrganisationForm(models.TextChoices):
+        AGREEMENT = "kooperationsvereinbarung", _("Kooperationsvereinbarung")
+        ASSOCIATION = "verein", _("Verein")
+        COMPANY = "gmbh", _("GmbH")
+        INFORMAL = "informell", _("informell")
+        OTHER = "sonstige", _("sonstige")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("veröffentlicht")
+        ARCHIVED = "archived", _("archiviert")
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kürzel (URL)"), max_length=200, unique=True)
+    network_type = models.CharField(
+        _("Netzwerktyp"), max_length=30, choices=Type.choices, default=Type.NETWORK
+    )
+    short_description = models.CharField(_("Kurzbeschreibung"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("Gründungsjahr"), null=True, blank=True)
+    organisation_form = models.CharField(
+        _("Organisationsform"), max_length=30, choices=OrganisationForm.choices, blank=True
+    )
+    districts = models.ManyToManyField(
+        District, related_name="networks", blank=True, verbose_name=_("Kreise")
+    )
+    action_fields = models.ManyToManyField(
+        ActionField, related_name="networks", blank=True, verbose_name=_("Handlungsfelder")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, related_name="networks", blank=True, verbose_name=_("Zielgruppen")
+    )
+    sectors = models.ManyToManyField(
+        Sector, related_name="networks", blank=True, verbose_name=_("Branchen")
+    )
+    topics = models.CharField(
+        _("Schwerpunktthemen"),
+        max_length=500,
+        blank=True,
+        help_text=_("Freie Schlagworte, durch Komma getrennt."),
+    )
+    website = models.URLField(_("Website"), blank=True)
+
+    coordination_person = models.CharField(_("Ansprechperson"), max_length=150, blank=True)
+    coordination_role = models.CharField(_("Funktion"), max_length=150, blank=True)
+    coordination_email = models.EmailField(_("E-Mail"), blank=True)
+    coordination_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+
+    partner_count_reported = models.PositiveIntegerField(
+        _("Anzahl Partner (gemeldet)"), null=True, blank=True
+    )
+    full_time_management = models.BooleanField(_("hauptamtliches Netzwerkmanagement"), default=False)
+    development_partnership = models.BooleanField(
+        _("Mitglied der Entwicklungspartnerschaft"), default=False
+    )
+    goals_based_on_data = models.BooleanField(_("Ziele auf Basis regionaler Daten"), default=False)
+    results_evaluated = models.BooleanField(
+        _("Ergebnisse evaluiert und Ziele angepasst"), default=False
+    )
+
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("veröffentlicht am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Netzwerk")
+        verbose_name_plural = _("Netzwerke")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(founded_year__isnull=True)
+                | Q(founded_year__gte=FOUNDED_YEAR_MIN, founded_year__lte=FOUNDED_YEAR_MAX),
+                name="network_founded_year_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="network_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("netzwerke:network-detail", kwargs={"slug": self.slug})
+
+    @property
+    def topic_list(self):
+        return [t.strip() for t in self.topics.split(",") if t.strip()]
+
+    @property
+    def criteria(self):
+        """The four network criteria as ``[(label, met), …]``.
+
+        Uses the annotations of ``NetworkQuerySet.with_criteria()`` when present,
+        and queries otherwise.
+        """
+        if hasattr(self, "binding_partner_count"):
+            binding = self.binding_partner_count or 0
+            has_projects = self.has_projects
+            has_fields = self.has_action_fields
+        else:
+            binding = self.memberships.filter(binding=True).count()
+            has_projects = self.projects.exists()
+            has_fields = self.action_fields.exists()
+        return [
+            (_("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
+             binding >= self.MIN_BINDING_PARTNERS),
+            (_("Ziele auf Basis aussagekräftiger regionaler Daten"), self.goals_based_on_data),
+            (_("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
+             has_projects and has_fields),
+            (_("Ergebnisse evaluiert, Ziele und Maßnahmen angepasst"), self.results_evaluated),
+        ]
+
+    @property
+    def meets_all_criteria(self):
+        return all(met for _label, met in self.criteria)
+
+
+class ActorQuerySet(models.QuerySet):
+    def of_type(self, slug):
+        return self.filter(actor_type__slug=slug)
+
+
+class Actor(models.Model):
+    name = models.CharField(_("Name"), max_length=250)
+    slug = models.SlugField(_("Kürzel"), max_length=250, unique=True)
+    actor_type = models.ForeignKey(
+        ActorType, on_delete=models.PROTECT, related_name="actors", verbose_name=_("Akteurstyp")
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actors",
+        verbose_name=_("Kreis"),
+    )
+    website = models.URLField(_("Website"), blank=True)
+
+    history = HistoricalRecords()
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Akteur")
+        verbose_name_plural = _("Akteure")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CARRIER = "traeger", _("Träger")
+        COORDINATION = "koordination", _("Koordination")
+        PARTNER = "partner", _("Partner")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("Netzwerk")
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("Akteur")
+    )
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    binding = models.BooleanField(
+        _("verbindlich"),
+        default=False,
+        help_text=_("z. B. durch eine unterzeichnete Kooperationsvereinbarung"),
+    )
+    since = models.PositiveSmallIntegerField(_("Mitglied seit (Jahr)"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+        ordering = ["network", "role", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "actor"], name="membership_unique"),
+            models.CheckConstraint(
+                condition=Q(since__isnull=True)
+                | Q(since__gte=FOUNDED_YEAR_MIN, since__lte=FOUNDED_YEAR_MAX),
+                name="membership_since_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} – {self.network}"
+
+
+class Project(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "geplant", _("geplant")
+        RUNNING = "laufend", _("laufend")
+        DONE = "abgeschlossen", _("abgeschlossen")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="projects", verbose_name=_("Netzwerk")
+    )
+    title = models.CharField(_("Titel"), max_length=250)
+    slug = models.SlugField(_("Kürzel"), max_length=250)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    action_fields = models.ManyToManyField(
+        ActionField, related_name="projects", blank=True, verbose_name=_("Handlungsfelder")
+    )
+    aim_retain = models.BooleanField(_("Fachkräfte halten"), default=False)
+    aim_train = models.BooleanField(_("Fachkräfte ausbilden"), default=False)
+    aim_attract = models.BooleanField(_("Fachkräfte gewinnen"), default=False)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+    )
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    results = models.TextField(_("Ergebnisse"), blank=True)
+    evaluated = models.BooleanField(_("evaluiert"), default=False)
+    website = models.URLField(_("Website"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+        ordering = ["network", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "slug"], name="project_slug_per_network"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.network.get_absolute_url()}#projekt-{self.slug}"
+
+    @property
+    def aims(self):
+        return [
+            label
+            for flag, label in (
+                (self.aim_retain, _("halten")),
+                (self.aim_train, _("ausbilden")),
+                (self.aim_attract, _("gewinnen")),
+            )
+            if flag
+        ]
+

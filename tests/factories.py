@@ -1,0 +1,177 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.text import slugify
+
+from netzwerke import models as nw
+from survey import models as sv
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "geheim-passwort-123")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class StaffFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class StateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.State
+        django_get_or_create = ("code",)
+
+    code = "NW"
+    ags = "05"
+    name = "Nordrhein-Westfalen"
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.District
+        django_get_or_create = ("ags",)
+
+    ags = "05711"
+    name = "Bielefeld"
+    kind = "Kreisfreie Stadt"
+    state = factory.SubFactory(StateFactory)
+
+
+class VocabularyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Begriff {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ActionFieldFactory(VocabularyFactory):
+    class Meta:
+        model = nw.ActionField
+
+
+class TargetGroupFactory(VocabularyFactory):
+    class Meta:
+        model = nw.TargetGroup
+
+
+class SectorFactory(VocabularyFactory):
+    class Meta:
+        model = nw.Sector
+
+    code = factory.Sequence(lambda n: "ABCDEFGHIJKLMNOPQRSTU"[n % 21])
+
+
+class ActorTypeFactory(VocabularyFactory):
+    class Meta:
+        model = nw.ActorType
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.Network
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Fachkräftenetzwerk {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    short_description = "Gemeinsam Fachkräfte für die Region sichern."
+    status = nw.Network.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    founded_year = 2015
+    coordination_person = "Erika Mustermann"
+    coordination_email = factory.LazyAttribute(lambda o: f"kontakt@{o.slug}.example.org")
+
+    @factory.post_generation
+    def districts(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.districts.set(extracted)
+
+    @factory.post_generation
+    def action_fields(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.action_fields.set(extracted)
+
+    @factory.post_generation
+    def target_groups(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.target_groups.set(extracted)
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.sectors.set(extracted)
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.Actor
+
+    name = factory.Sequence(lambda n: f"Akteur {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    actor_type = factory.SubFactory(ActorTypeFactory, name="Unternehmen")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.Membership
+
+    network = factory.SubFactory(NetworkFactory)
+    actor = factory.SubFactory(ActorFactory)
+    role = nw.Membership.Role.PARTNER
+    binding = True
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.Project
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    status = nw.Project.Status.RUNNING
+    start_date = datetime.date(2024, 1, 1)
+
+
+class FocusTopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sv.FocusTopic
+        django_get_or_create = ("slug",)
+
+    name = "Qualifizierung für die Digitalisierung"
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sv.Survey
+        django_get_or_create = ("slug",)
+
+    title = "Netzwerkerhebung 2026"
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    questionnaire_version = "2026.1"
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sv.Submission
+
+    survey = factory.SubFactory(SurveyFactory)
+    network = factory.SubFactory(NetworkFactory)
+    questionnaire_version = factory.LazyAttribute(lambda o: o.survey.questionnaire_version)
