@@ -150,7 +150,9 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
     decided_at = models.DateTimeField(_("entschieden am"), null=True, blank=True)
     consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True)
-    consent_version = models.CharField(_("Version des Einwilligungstexts"), max_length=20, blank=True)
+    consent_version = models.CharField(
+        _("Version des Einwilligungstexts"), max_length=20, blank=True
+    )
 
     # facts
     land = models.ForeignKey(
@@ -179,7 +181,9 @@ class Submission(models.Model):
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="+", verbose_name=_("Zielgruppen")
     )
-    sectors = models.ManyToManyField(Sector, blank=True, related_name="+", verbose_name=_("Branchen"))
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="+", verbose_name=_("Branchen")
+    )
     partner_types = models.ManyToManyField(
         ActorType, blank=True, related_name="+", verbose_name=_("Akteurstypen der Partner")
     )
@@ -196,7 +200,8 @@ class Submission(models.Model):
                 condition=Q(state__in=["draft", "submitted", "changes_requested"]),
                 name="one_open_submission_per_network_and_wave",
                 violation_error_message=_(
-                    "Für dieses Netzwerk gibt es in dieser Erhebung bereits eine offene Einreichung."
+                    "Für dieses Netzwerk gibt es in dieser Erhebung "
+                    "bereits eine offene Einreichung."
                 ),
             ),
         ]
