@@ -96,9 +96,7 @@ class District(models.Model):
         return f"{self.name} ({self.kind})" if self.kind else self.name
 
     def get_absolute_url(self):
-        return reverse(
-            "netzwerke:region-district", kwargs={"land": self.state_id, "ags": self.ags}
-        )
+        return reverse("netzwerke:region-district", kwargs={"land": self.state_id, "ags": self.ags})
 
 
 class PostalCode(models.Model):
@@ -197,10 +195,7 @@ class NetworkQuerySet(models.QuerySet):
         binding = Membership.objects.filter(network=OuterRef("pk"), binding=True)
         return self.annotate(
             binding_partner_count=models.Subquery(
-                binding.order_by()
-                .values("network")
-                .annotate(n=Count("pk"))
-                .values("n")[:1],
+                binding.order_by().values("network").annotate(n=Count("pk")).values("n")[:1],
                 output_field=models.IntegerField(),
             ),
             has_projects=Exists(Project.objects.filter(network=OuterRef("pk"))),
@@ -289,7 +284,9 @@ class Network(models.Model):
     partner_count_reported = models.PositiveIntegerField(
         _("Anzahl Partner (gemeldet)"), null=True, blank=True
     )
-    full_time_management = models.BooleanField(_("hauptamtliches Netzwerkmanagement"), default=False)
+    full_time_management = models.BooleanField(
+        _("hauptamtliches Netzwerkmanagement"), default=False
+    )
     development_partnership = models.BooleanField(
         _("Mitglied der Entwicklungspartnerschaft"), default=False
     )
@@ -350,11 +347,15 @@ class Network(models.Model):
             has_projects = self.projects.exists()
             has_fields = self.action_fields.exists()
         return [
-            (_("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
-             binding >= self.MIN_BINDING_PARTNERS),
+            (
+                _("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
+                binding >= self.MIN_BINDING_PARTNERS,
+            ),
             (_("Ziele auf Basis aussagekräftiger regionaler Daten"), self.goals_based_on_data),
-            (_("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
-             has_projects and has_fields),
+            (
+                _("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
+                has_projects and has_fields,
+            ),
             (_("Ergebnisse evaluiert, Ziele und Maßnahmen angepasst"), self.results_evaluated),
         ]
 
@@ -495,4 +496,3 @@ class Project(models.Model):
             )
             if flag
         ]
-
