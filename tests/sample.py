@@ -13,8 +13,12 @@ def small_directory() -> SimpleNamespace:
     bielefeld = f.DistrictFactory(ags="05711", name="Bielefeld", state=nw)
     guetersloh = f.DistrictFactory(ags="05754", name="Gütersloh", kind="Kreis", state=nw)
     hannover = f.DistrictFactory(ags="03241", name="Region Hannover", kind="Region", state=ni)
-    PostalCode.objects.create(code="33602", place="Bielefeld", district=bielefeld)
-    PostalCode.objects.create(code="33330", place="Gütersloh", district=guetersloh)
+    PostalCode.objects.get_or_create(
+        code="33602", district=bielefeld, defaults={"place": "Bielefeld"}
+    )
+    PostalCode.objects.get_or_create(
+        code="33330", district=guetersloh, defaults={"place": "Gütersloh"}
+    )
     training = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
     recruiting = f.ActionFieldFactory(name="Fachkräfte gewinnen", official=True)
     youth = f.TargetGroupFactory(name="Jugendliche")
