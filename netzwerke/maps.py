@@ -26,6 +26,7 @@ import functools
 import itertools
 import json
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +107,7 @@ def germany_map(
     names = names if names is not None else default_names(level)
     upper_bounds = step_bounds(max(counts.values(), default=0))
     regions = []
-    for code in sorted(_outlines(level), key=lambda c: names.get(c, c)):
+    for code in sorted(_outlines(level), key=lambda c: sort_key(names.get(c, c))):
         count = counts.get(code, 0) or 0
         url = link(code) if link else ""
         regions.append(
@@ -176,6 +177,13 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
         for code in codes
     ]
     return Map(viewbox=_viewbox(view, DETAIL_DECIMALS), regions=regions, context=context)
+
+
+def sort_key(name: str) -> str:
+    """German alphabetical order, close enough: "Öhringen" among the O's."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c)
+    )
 
 
 # Colour scale ---------------------------------------------------------------
