@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
@@ -97,14 +98,14 @@ def germany_map(
 
     ``counts`` maps a Land code or AGS to its number of networks (missing means 0).
     ``link(code)`` returns the URL a region links to, or None for no link.
-    ``names`` maps code → name; by default the names of the committed fixtures,
-    with the Kreis type added where two Kreise share a name ("München (Landkreis)").
+    ``names`` maps code → name, overriding the names of the committed fixtures (which
+    add the Kreis type where two Kreise share a name: "München (Landkreis)").
     Each region's ``css_class`` holds one of six colour steps: ``nw-map__step-0`` for
     no networks, then five steps up to the highest count (see ``legend``).
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {sorted(LEVELS)}, not {level!r}")
-    names = names if names is not None else default_names(level)
+    names = {**default_names(level), **(names or {})}
     upper_bounds = step_bounds(max(counts.values(), default=0))
     regions = []
     for code in sorted(_outlines(level), key=lambda c: sort_key(names.get(c, c))):
@@ -140,7 +141,7 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
     codes = sorted({ags for ags in ags_list if ags in outlines})
     if not codes:
         return None
-    names = names if names is not None else default_names("kreis")
+    names = {**default_names("kreis"), **(names or {})}
     x0, y0, x1, y1 = _union_bounds(_bounds("kreis", code) for code in codes)
     width, height = max(x1 - x0, MIN_CROP), max(y1 - y0, MIN_CROP)
     margin = 0.12 * max(width, height)
@@ -229,10 +230,10 @@ def legend(upper_bounds: list[int]) -> list[LegendStep]:
 
 
 @functools.cache
-def default_names(level: str) -> dict[str, str]:
-    """Names from the committed fixtures, read once per process."""
+def default_names(level: str) -> Mapping[str, str]:
+    """Names from the committed fixtures, read once per process (read-only)."""
     if level == "land":
-        return {code: name for code, _prefix, name in STATES}
+        return MappingProxyType({code: name for code, _prefix, name in STATES})
     with (FIXTURES_DIR / "districts.json").open(encoding="utf-8") as fh:
         rows = [(row["pk"], row["fields"]) for row in json.load(fh)]
     seen = {}

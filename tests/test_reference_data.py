@@ -187,7 +187,8 @@ def test_regions_in_german_alphabetical_order():
 
 def test_names_passed_in_win():
     germany = maps.germany_map("land", {}, names={"NW": "NRW"})
-    assert {r.id: r.name for r in germany.regions}["NW"] == "NRW"
+    names = {r.id: r.name for r in germany.regions}
+    assert (names["NW"], names["BE"]) == ("NRW", "Berlin")
 
 
 def test_colour_class_follows_count():
