@@ -10,6 +10,11 @@ def test_statistics_show_charts_with_tables(live_server, page, check_page, direc
 
     page.get_by_role("link", name="Alle Zahlen der Netzwerkerhebung 2026").click()
     assert page.locator(".stat-n").inner_text().endswith("n = 12")
+    # the breakdowns by Land and type fold away; a visitor opens them
+    closed = page.locator("details.stat-details:not([open]) > summary")
+    assert closed.count() >= 1
+    while closed.count():
+        closed.first.click()
     charts = page.locator("figure.stat-chart svg")
     assert charts.count() >= 3
     for index in range(charts.count()):
