@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -27,6 +29,45 @@ class State(models.Model):
         return reverse("netzwerke:region-state", kwargs={"land": self.code})
 
 
+def caseless_pattern(text):
+    """``text`` as a regex that ignores case on SQLite and PostgreSQL alike.
+
+    Both backends fold only ASCII reliably under ``iregex`` (SQLite's LIKE and
+    PostgreSQL's "C" collations do no better), so umlauts get an explicit class.
+    """
+    parts = []
+    for char in text:
+        lower, upper = char.lower(), char.upper()
+        if not char.isascii() and len(lower) == len(upper) == 1 and lower != upper:
+            parts.append(f"[{lower}{upper}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+class DistrictQuerySet(models.QuerySet):
+    def for_postal_code(self, code):
+        """All Kreise the 5-digit PLZ ``code`` lies in; a PLZ may span several."""
+        code = (code or "").strip()
+        if not re.fullmatch(r"[0-9]{5}", code):
+            return self.none()
+        return self.filter(ags__in=PostalCode.objects.filter(code=code).values("district_id"))
+
+    def matching_place(self, name):
+        """Kreise whose name or one of whose GeoNames places is ``name``, ignoring case.
+
+        A name also matches where it is followed by a qualifier, so "Frankfurt" finds
+        Frankfurt am Main and Frankfurt (Oder), and "Halle" both Halle (Saale) and
+        Gütersloh (for Halle (Westf.)).
+        """
+        name = " ".join((name or "").split())
+        if not name:
+            return self.none()
+        pattern = rf"^{caseless_pattern(name)}([ ,(/]|$)"
+        places = PostalCode.objects.filter(place__iregex=pattern).values("district_id")
+        return self.filter(Q(name__iregex=pattern) | Q(ags__in=places))
+
+
 class District(models.Model):
     """A Kreis or kreisfreie Stadt, keyed by its 5-digit Amtlicher Gemeindeschlüssel."""
 
@@ -38,6 +79,8 @@ class District(models.Model):
     )
     population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
     area_km2 = models.FloatField(_("Fläche (km²)"), null=True, blank=True)
+
+    objects = DistrictQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Kreis")
