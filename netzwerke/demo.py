@@ -127,6 +127,17 @@ def _ascii(text: str) -> str:
     return slugify(text).replace("-", "")
 
 
+@dataclass(eq=False)
+class ActorSpec:
+    """An institution that may become an actor; compared by identity, as two firms may
+    share a name."""
+
+    name: str
+    type_slug: str
+    district: District
+    actor: Actor | None = None
+
+
 @dataclass
 class Stats:
     networks: int = 0
@@ -157,8 +168,10 @@ class Generator:
             )
         self.weights = [max(d.population or 50_000, 30_000) ** 0.5 for d in self.districts]
         self.network_slugs = set(Network.objects.values_list("slug", flat=True))
-        self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
-        self.pools: dict[str, list[Actor]] = {}
+        # institutions already in the database (e.g. from the real networks) are reused
+        self.existing_actors = {a.slug: a for a in Actor.objects.all()}
+        self.actor_slugs = set(self.existing_actors)
+        self.pools: dict[str, list[ActorSpec]] = {}
         self.new_actors: list[Actor] = []
 
     # --- helpers -------------------------------------------------------------------
@@ -171,20 +184,30 @@ class Generator:
         taken.add(slug)
         return slug
 
-    def _actor(self, name: str, type_slug: str, district: District) -> Actor:
-        actor_type = self.actor_types.get(type_slug) or self.actor_types.get("sonstige")
-        actor = Actor(
-            name=name,
-            slug=self._unique(slugify(name), self.actor_slugs),
-            actor_type=actor_type,
-            district=district,
-            website=f"https://www.{slugify(name)[:40]}.example.org",
-        )
-        self.new_actors.append(actor)
-        return actor
+    def _actor(self, name: str, type_slug: str, district: District) -> ActorSpec:
+        return ActorSpec(name, type_slug, district)
 
-    def pool(self, district: District) -> list[Actor]:
-        """The institutions of a Kreis, created the first time a network there needs them."""
+    def materialize(self, spec: ActorSpec) -> Actor:
+        """The actor for ``spec``, created when a network first takes it as a partner."""
+        if spec.actor is not None:
+            return spec.actor
+        existing = self.existing_actors.get(slugify(spec.name))
+        if existing is not None:
+            spec.actor = existing
+            return existing
+        actor_type = self.actor_types.get(spec.type_slug) or self.actor_types.get("sonstige")
+        spec.actor = Actor(
+            name=spec.name,
+            slug=self._unique(slugify(spec.name), self.actor_slugs),
+            actor_type=actor_type,
+            district=spec.district,
+            website=f"https://www.{slugify(spec.name)[:40].strip('-')}.example.org",
+        )
+        self.new_actors.append(spec.actor)
+        return spec.actor
+
+    def pool(self, district: District) -> list[ActorSpec]:
+        """The institutions of a Kreis, drawn the first time a network there needs them."""
         if district.ags in self.pools:
             return self.pools[district.ags]
         rng, name, label = self.rng, district.name, region_label(district)
@@ -273,6 +296,7 @@ class Generator:
         target_groups = rng.sample(self.target_groups, rng.randint(1, 5))
         sector_codes = rng.sample("CCCFFQQGGHHIJMNP", rng.randint(1, 4))
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        domain = f"{slug[:40].strip('-')}.example.org"
         label = {
             Network.Type.NETWORK: "Das Fachkräftenetzwerk",
             Network.Type.ALLIANCE: "Das Bündnis",
@@ -299,10 +323,10 @@ class Generator:
                 weights=[45, 20, 5, 25, 5],
             )[0],
             topics=", ".join(rng.sample(TOPICS, rng.randint(0, 3))),
-            website=f"https://www.{slug[:50]}.example.org",
+            website=f"https://www.{domain}",
             coordination_person=f"{first} {last}",
             coordination_role=rng.choice(COORDINATION_ROLES),
-            coordination_email=f"{_ascii(first)}.{_ascii(last)}@{slug[:40]}.example.org",
+            coordination_email=f"{_ascii(first)}.{_ascii(last)}@{domain}",
             coordination_phone=f"{rng.choice(PHONE_RANGES)} {rng.randint(0, 999):03d}",
             full_time_management=rng.random() < 0.55,
             development_partnership=rng.random() < 0.2,
@@ -315,7 +339,13 @@ class Generator:
         size = min(
             len(candidates), rng.choices([2, 3, 5, 8, 12, 18, 25], [5, 8, 20, 27, 20, 13, 7])[0]
         )
-        members = rng.sample(candidates, size)
+        # two specs can resolve to one existing actor (same name in two Kreise): keep one
+        members, seen = [], set()
+        for spec in rng.sample(candidates, size):
+            actor = self.materialize(spec)
+            if id(actor) not in seen:
+                seen.add(id(actor))
+                members.append(actor)
         binding_share = rng.choice([0.2, 0.6, 0.9, 1.0])
         memberships = []
         for position, actor in enumerate(members):
