@@ -165,7 +165,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Network:
 # --- drafts --------------------------------------------------------------------------------
 
 
-def _initial_answers(network: Network) -> dict:
+def accepted_answers(network: Network) -> dict:
     """The accepted state: the last accepted answers, overlaid with the live profile."""
     last = (
         Submission.objects.accepted()
@@ -199,11 +199,17 @@ def submission_get_or_start(*, network: Network, survey: Survey, user) -> Submis
         raise SurveyClosed(_("Die Erhebung „%(survey)s“ ist geschlossen.") % {"survey": survey})
     try:
         with transaction.atomic():
+            answers = accepted_answers(network)
+            cleaned = q.clean_answers(survey=survey, answers=answers)
+            invalid = {e.section.slug for e in cleaned.errors}
             submission = Submission.objects.create(
                 survey=survey,
                 network=network,
                 questionnaire_version=q.QUESTIONNAIRE_VERSION,
-                answers=_initial_answers(network),
+                answers=answers,
+                section_status={
+                    s.slug: s.slug not in invalid for s in q.SECTIONS if s.slug in answers
+                },
                 created_by=user,
             )
             SubmissionEvent.objects.create(
@@ -230,7 +236,8 @@ def submission_save_section(*, submission: Submission, section: str, data, user)
             % {"state": locked.get_state_display()}
         )
     locked.answers[section] = raw
-    update = ["answers", "updated_at"]
+    locked.section_status[section] = q.section_is_complete(sec, survey=submission.survey, raw=raw)
+    update = ["answers", "section_status", "updated_at"]
     if section == "einwilligung":
         if raw.get("fields", {}).get("consent_publish"):
             locked.consent_at = locked.consent_at or timezone.now()
@@ -240,6 +247,7 @@ def submission_save_section(*, submission: Submission, section: str, data, user)
         update += ["consent_at", "consent_version"]
     locked.save(update_fields=update)
     submission.answers, submission.updated_at = locked.answers, locked.updated_at
+    submission.section_status = locked.section_status
     submission.consent_at, submission.consent_version = locked.consent_at, locked.consent_version
     return locked
 
