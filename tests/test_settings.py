@@ -15,8 +15,9 @@ PRODUCTION = {
 
 
 def _manage(*args, env):
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
-    base.pop("DJANGO_SETTINGS_MODULE", None)
+    # the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production must not
+    leaking = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in leaking}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -25,17 +25,25 @@ class Command(BaseCommand):
         parser.add_argument("--networks", type=int, default=400, help="Anzahl Demo-Netzwerke")
         parser.add_argument("--seed", type=int, default=2026, help="Zufallsstartwert")
         parser.add_argument(
+            "--login-only",
+            action="store_true",
+            help="nur das Admin-Login sicherstellen und ausgeben (für das Ende von make setup)",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="auch mit DEBUG=0 ausführen (legt ein Admin-Login mit bekanntem Passwort an)",
         )
 
-    def handle(self, *args, networks: int, seed: int, force: bool, **options):
+    def handle(self, *args, networks: int, seed: int, force: bool, login_only: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "setup_demo legt ein Admin-Login mit bekanntem Passwort an und läuft deshalb "
                 "nur mit DEBUG=1 (oder mit --force)."
             )
+        if login_only:
+            self._admin_login()
+            return
         verbosity = options["verbosity"]
         call_command("load_reference_data", verbosity=verbosity, stdout=self.stdout)
 
