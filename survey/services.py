@@ -17,7 +17,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -331,6 +330,12 @@ def submission_submit(*, submission: Submission, user) -> Submission:
         {"submission": submission},
         list(settings.REVIEW_NOTIFY_EMAILS),
     )
+    _send(
+        _("Eingang bestätigt: %(network)s") % {"network": _network_name(submission)},
+        "survey/email/received.txt",
+        {"submission": submission},
+        _coordinator_emails(submission),
+    )
     return submission
 
 
@@ -638,11 +643,25 @@ def submission_import(
 
 
 @transaction.atomic
-def drafts_purge(*, months: int, now=None) -> int:
-    """Delete drafts nobody touched for ``months`` months; returns how many."""
+def drafts_purge(*, months: int, now=None) -> tuple[int, int]:
+    """Delete drafts nobody touched for ``months`` months.
+
+    Networks registered through "Netzwerk eintragen" that never got past the draft
+    go with them. Returns (drafts, networks) deleted.
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(days=round(months * 30.44))
-    stale = Submission.objects.filter(Q(state=Submission.State.DRAFT) & Q(updated_at__lt=cutoff))
-    count = stale.count()
+    stale = Submission.objects.filter(state=Submission.State.DRAFT, updated_at__lt=cutoff)
+    drafts = stale.count()
     stale.delete()
-    return count
+    orphans = Network.objects.filter(
+        status=Network.Status.DRAFT,
+        invitations__kind=Invitation.Kind.REGISTRATION,
+        updated_at__lt=cutoff,
+        submissions__isnull=True,
+    ).distinct()
+    networks = 0
+    for network in orphans:
+        network.delete()
+        networks += 1
+    return drafts, networks
