@@ -175,3 +175,13 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     survey = factory.SubFactory(SurveyFactory)
     network = factory.SubFactory(NetworkFactory)
     questionnaire_version = factory.LazyAttribute(lambda o: o.survey.questionnaire_version)
+
+
+class PostalCodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.PostalCode
+        django_get_or_create = ("code", "place", "district")
+
+    code = "33602"
+    place = "Bielefeld"
+    district = factory.SubFactory(DistrictFactory)
