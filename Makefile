@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py setup_demo --networks $(DEMO_NETWORKS)
 
 run: setup

@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
@@ -28,6 +30,45 @@ class State(models.Model):
         return reverse("netzwerke:region-state", kwargs={"land": self.code})
 
 
+def caseless_pattern(text):
+    """``text`` as a regex that ignores case on SQLite and PostgreSQL alike.
+
+    Both backends fold only ASCII reliably under ``iregex`` (SQLite's LIKE and
+    PostgreSQL's "C" collations do no better), so umlauts get an explicit class.
+    """
+    parts = []
+    for char in text:
+        lower, upper = char.lower(), char.upper()
+        if not char.isascii() and len(lower) == len(upper) == 1 and lower != upper:
+            parts.append(f"[{lower}{upper}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+class DistrictQuerySet(models.QuerySet):
+    def for_postal_code(self, code):
+        """All Kreise the 5-digit PLZ ``code`` lies in; a PLZ may span several."""
+        code = (code or "").strip()
+        if not re.fullmatch(r"[0-9]{5}", code):
+            return self.none()
+        return self.filter(ags__in=PostalCode.objects.filter(code=code).values("district_id"))
+
+    def matching_place(self, name):
+        """Kreise whose name or one of whose GeoNames places is ``name``, ignoring case.
+
+        A name also matches where it is followed by a qualifier, so "Frankfurt" finds
+        Frankfurt am Main and Frankfurt (Oder), and "Halle" both Halle (Saale) and
+        Gütersloh (for Halle (Westf.)).
+        """
+        name = " ".join((name or "").split())
+        if not name:
+            return self.none()
+        pattern = rf"^{caseless_pattern(name)}([ ,(/]|$)"
+        places = PostalCode.objects.filter(place__iregex=pattern).values("district_id")
+        return self.filter(Q(name__iregex=pattern) | Q(ags__in=places))
+
+
 class District(models.Model):
     """A Kreis or kreisfreie Stadt, keyed by its 5-digit Amtlicher Gemeindeschlüssel."""
 
@@ -39,6 +80,8 @@ class District(models.Model):
     )
     population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
     area_km2 = models.FloatField(_("Fläche (km²)"), null=True, blank=True)
+
+    objects = DistrictQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Kreis")
@@ -54,9 +97,7 @@ class District(models.Model):
         return f"{self.name} ({self.kind})" if self.kind else self.name
 
     def get_absolute_url(self):
-        return reverse(
-            "netzwerke:region-district", kwargs={"land": self.state_id, "ags": self.ags}
-        )
+        return reverse("netzwerke:region-district", kwargs={"land": self.state_id, "ags": self.ags})
 
 
 class PostalCode(models.Model):
@@ -186,10 +227,7 @@ class NetworkQuerySet(models.QuerySet):
         binding = Membership.objects.filter(network=OuterRef("pk"), binding=True)
         return self.annotate(
             binding_partner_count=models.Subquery(
-                binding.order_by()
-                .values("network")
-                .annotate(n=Count("pk"))
-                .values("n")[:1],
+                binding.order_by().values("network").annotate(n=Count("pk")).values("n")[:1],
                 output_field=models.IntegerField(),
             ),
             has_projects=Exists(Project.objects.filter(network=OuterRef("pk"))),
@@ -278,7 +316,9 @@ class Network(models.Model):
     partner_count_reported = models.PositiveIntegerField(
         _("Anzahl Partner (gemeldet)"), null=True, blank=True
     )
-    full_time_management = models.BooleanField(_("hauptamtliches Netzwerkmanagement"), default=False)
+    full_time_management = models.BooleanField(
+        _("hauptamtliches Netzwerkmanagement"), default=False
+    )
     development_partnership = models.BooleanField(
         _("Mitglied der Entwicklungspartnerschaft"), default=False
     )
@@ -339,11 +379,15 @@ class Network(models.Model):
             has_projects = self.projects.exists()
             has_fields = self.action_fields.exists()
         return [
-            (_("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
-             binding >= self.MIN_BINDING_PARTNERS),
+            (
+                _("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
+                binding >= self.MIN_BINDING_PARTNERS,
+            ),
             (_("Ziele auf Basis aussagekräftiger regionaler Daten"), self.goals_based_on_data),
-            (_("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
-             has_projects and has_fields),
+            (
+                _("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
+                has_projects and has_fields,
+            ),
             (_("Ergebnisse evaluiert, Ziele und Maßnahmen angepasst"), self.results_evaluated),
         ]
 
@@ -484,4 +528,3 @@ class Project(models.Model):
             )
             if flag
         ]
-

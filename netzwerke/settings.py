@@ -32,8 +32,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY ist nicht gesetzt. Mit DEBUG=0 muss SECRET_KEY in der Umgebung "
-            "stehen, z. B. SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+            "SECRET_KEY ist nicht gesetzt. Mit DEBUG=0 muss SECRET_KEY in der Umgebung stehen, "
+            "z. B. SECRET_KEY=$(python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))')."
         )
     SECRET_KEY = "django-insecure-nur-fuer-die-entwicklung"
 

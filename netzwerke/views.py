@@ -22,7 +22,6 @@ from netzwerke.models import (
     District,
     Membership,
     Network,
-    PostalCode,
     Project,
     Sector,
     State,
@@ -37,18 +36,13 @@ def find_districts(text):
     """Kreise for a postal code or a Kreis/town name; a PLZ may lie in several Kreise."""
     text = " ".join(text.split())
     if PLZ.fullmatch(text):
-        return list(
-            District.objects.filter(postal_codes__code=text)
-            .select_related("state")
-            .distinct()
-            .order_by("name")
-        )
-    by_name = District.objects.filter(
-        Q(name__iexact=text)
-        | Q(name__istartswith=text)
-        | Q(pk__in=PostalCode.objects.filter(place__iexact=text).values("district_id"))
-    )
-    return list(by_name.select_related("state").distinct().order_by("name")[:10])
+        districts = District.objects.for_postal_code(text)
+    else:
+        districts = District.objects.matching_place(text)
+        if len(text) >= 3 and not districts.exists():
+            # a beginning of a Kreis name ("Güters") still finds it
+            districts = District.objects.filter(name__istartswith=text)
+    return list(districts.select_related("state").order_by("name")[:20])
 
 
 class HomeView(TemplateView):

@@ -150,7 +150,14 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
     decided_at = models.DateTimeField(_("entschieden am"), null=True, blank=True)
     consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True)
-    consent_version = models.CharField(_("Version des Einwilligungstexts"), max_length=20, blank=True)
+    consent_version = models.CharField(
+        _("Version des Einwilligungstexts"), max_length=20, blank=True
+    )
+    imported = models.BooleanField(
+        _("importiert"),
+        default=False,
+        help_text=_("Aus einer früheren Erhebung übernommen, nicht im Fragebogen ausgefüllt."),
+    )
 
     # facts
     land = models.ForeignKey(
@@ -179,7 +186,9 @@ class Submission(models.Model):
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="+", verbose_name=_("Zielgruppen")
     )
-    sectors = models.ManyToManyField(Sector, blank=True, related_name="+", verbose_name=_("Branchen"))
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="+", verbose_name=_("Branchen")
+    )
     partner_types = models.ManyToManyField(
         ActorType, blank=True, related_name="+", verbose_name=_("Akteurstypen der Partner")
     )
@@ -196,7 +205,8 @@ class Submission(models.Model):
                 condition=Q(state__in=["draft", "submitted", "changes_requested"]),
                 name="one_open_submission_per_network_and_wave",
                 violation_error_message=_(
-                    "Für dieses Netzwerk gibt es in dieser Erhebung bereits eine offene Einreichung."
+                    "Für dieses Netzwerk gibt es in dieser Erhebung bereits eine offene "
+                    "Einreichung."
                 ),
             ),
         ]
@@ -266,3 +276,76 @@ class SubmissionEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self, at=None):
+        at = at or timezone.now()
+        return self.filter(used_at__isnull=True, expires_at__gt=at)
+
+
+class Invitation(models.Model):
+    """A one-time link sent by e-mail.
+
+    Staff invite a coordinator for an existing network (``kind=invitation``);
+    a visitor registering a new network confirms their address the same way
+    (``kind=registration``, with ``network_name`` instead of ``network``).
+    Only a hash of the token is stored, so a database leak reveals no links.
+    """
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("Einladung")
+        REGISTRATION = "registration", _("Registrierung eines neuen Netzwerks")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.INVITATION)
+    email = models.EmailField(_("E-Mail"))
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("Netzwerk"),
+    )
+    network_name = models.CharField(_("Name des neuen Netzwerks"), max_length=200, blank=True)
+    token_hash = models.CharField(_("Token-Prüfsumme"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eingeladen von"),
+    )
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now)
+    expires_at = models.DateTimeField(_("gültig bis"))
+    used_at = models.DateTimeField(_("eingelöst am"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eingelöst von"),
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="invitation", network__isnull=False)
+                | Q(kind="registration") & ~Q(network_name=""),
+                name="invitation_has_network_or_name",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.network or self.network_name}"
+
+    @property
+    def is_usable(self):
+        return self.used_at is None and self.expires_at > timezone.now()

@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from survey import views
 
 app_name = "survey"
 
-urlpatterns = []
+urlpatterns = [
+    path("erhebung/", views.dashboard, name="dashboard"),
+    path("erhebung/netzwerk/<slug:slug>/", views.network_detail, name="network"),
+    path("erhebung/netzwerk/<slug:slug>/starten/", views.submission_start, name="submission-start"),
+    path("erhebung/<int:pk>/", views.submission_detail, name="submission-detail"),
+    path("erhebung/<int:pk>/absenden/", views.submission_submit, name="submission-submit"),
+    path("erhebung/<int:pk>/<slug:section>/", views.section_view, name="section"),
+    path("einladung/<str:token>/", views.invitation_view, name="invitation"),
+    path("eintragen/", views.register_view, name="register"),
+    path("eintragen/gesendet/", views.register_sent, name="register-sent"),
+    # same path as django.contrib.auth's, included earlier, so the rate limit applies
+    path("konto/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+]

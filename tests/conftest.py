@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 
@@ -114,3 +117,12 @@ def directory_world(db):
     f.PostalCodeFactory(code="33649", place="Bielefeld", district=bielefeld)
     f.PostalCodeFactory(code="33649", place="Steinhagen", district=guetersloh)
     return SimpleNamespace(**locals())
+
+
+@pytest.fixture
+def reference_data(db):
+    """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does.
+
+    Function-scoped on purpose: live_server tests flush the database.
+    """
+    call_command("load_reference_data", stdout=io.StringIO())

@@ -185,3 +185,103 @@ class PostalCodeFactory(factory.django.DjangoModelFactory):
     code = "33602"
     place = "Bielefeld"
     district = factory.SubFactory(DistrictFactory)
+
+
+class CoordinatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sv.Coordinator
+
+    user = factory.SubFactory(UserFactory)
+    network = factory.SubFactory(NetworkFactory)
+
+
+class SubmissionEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sv.SubmissionEvent
+
+    submission = factory.SubFactory(SubmissionFactory)
+    to_state = sv.Submission.State.DRAFT
+
+
+def survey_vocabulary():
+    """The few terms a complete questionnaire needs."""
+    return {
+        "district": DistrictFactory(),
+        "action_field": ActionFieldFactory(name="Aus- und Weiterbildung", official=True),
+        "target_group": TargetGroupFactory(name="Schulabgänger"),
+        "sector": SectorFactory(name="Verarbeitendes Gewerbe", code="C"),
+        "actor_type": ActorTypeFactory(name="Kammer"),
+    }
+
+
+def complete_answers(survey, *, name="Fachkräftenetzwerk Ostwestfalen", partners=3, **overrides):
+    """Raw answers that pass every section of the questionnaire."""
+    vocab = survey_vocabulary()
+    answers = {
+        "stammdaten": {
+            "fields": {
+                "name": name,
+                "network_type": "netzwerk",
+                "short_description": "Gemeinsam für Fachkräfte.",
+                "description": "",
+                "founded_year": "2012",
+                "organisation_form": "verein",
+                "districts": [vocab["district"].ags],
+                "website": "https://example.org",
+            }
+        },
+        "koordination": {
+            "fields": {
+                "coordination_person": "Erika Mustermann",
+                "coordination_role": "Netzwerkmanagerin",
+                "coordination_email": "erika@example.org",
+                "coordination_phone": "",
+                "full_time_management": "ja",
+                "full_time_extent": "1,5",
+                "development_partnership": False,
+            }
+        },
+        "partner": {
+            "fields": {"partner_total": ""},
+            "rows": [
+                {"name": f"Partner {i}", "actor_type": vocab["actor_type"].slug, "binding": True}
+                for i in range(1, partners + 1)
+            ],
+        },
+        "ziele": {
+            "fields": {
+                "goals_set": "ja",
+                "goals_text": "",
+                "goals_based_on_data": "ja",
+                "data_sources": ["ba"],
+                "data_other": "",
+            }
+        },
+        "handlungsfelder": {
+            "fields": {
+                "action_fields": [vocab["action_field"].slug],
+                "target_groups": [vocab["target_group"].slug],
+                "sectors": [vocab["sector"].code],
+            }
+        },
+        "themen": {"fields": {f"thema_{t.slug}": "zentral" for t in survey.topics.all()}},
+        "projekte": {
+            "rows": [
+                {
+                    "title": "Ausbildungsbörse",
+                    "description": "",
+                    "action_fields": [vocab["action_field"].slug],
+                    "aims": ["ausbilden"],
+                    "status": "laufend",
+                    "start_date": "01.03.2024",
+                    "end_date": "",
+                    "results": "",
+                    "evaluated": True,
+                }
+            ]
+        },
+        "evaluation": {"fields": {"evaluation_frequency": "jaehrlich", "goals_adjusted": "ja"}},
+        "einwilligung": {"fields": {"consent_publish": True}},
+    }
+    answers.update(overrides)
+    return answers

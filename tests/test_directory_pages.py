@@ -216,3 +216,47 @@ def test_sitemap_and_robots(client, directory_world):
 )
 def test_nul_bytes_never_give_a_500(client, directory_world, url):
     assert client.get(url).status_code in (200, 404)
+
+
+def all_listed(client, query):
+    listed, page = [], 1
+    while True:
+        response = client.get(f"{LIST}?{query}&page={page}")
+        listed += [n.slug for n in response.context["object_list"]]
+        if not response.context["page_obj"].has_next():
+            return listed
+        page += 1
+
+
+@pytest.mark.parametrize("query", ["", "land=NW", "typ=netzwerk&typ=buendnis&sort=partner"])
+def test_csv_export_equals_the_list_result_without_personal_data(client, directory_world, query):
+    import csv
+    import io
+
+    from tests.factories import NetworkFactory
+
+    NetworkFactory.create_batch(21, districts=[directory_world.bielefeld])
+    response = client.get(f"{reverse('netzwerke:network-export-csv')}?{query}")
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    assert [r["kuerzel"] for r in rows] == all_listed(client, query)
+    assert all(not r["koordination_email"] and not r["koordination_person"] for r in rows)
+
+
+def test_sources_page_credits_the_reference_data(client, db):
+    html = client.get(reverse("netzwerke:sources")).content.decode()
+    for text in ("Destatis", "GeoNames", "BKG", "CC BY 4.0"):
+        assert text in html
+
+
+@pytest.mark.parametrize("n", [5, 60])
+def test_export_query_budget(client, directory_world, django_assert_max_num_queries, n):
+    from tests.factories import NetworkFactory
+
+    NetworkFactory.create_batch(n, districts=[directory_world.bielefeld])
+    with django_assert_max_num_queries(12):
+        client.get(f"{reverse('netzwerke:network-export-json')}?land=NW&land=BY")
+    with django_assert_max_num_queries(12):
+        client.get(f"{reverse('netzwerke:network-export-csv')}?land=NW&land=BY")

@@ -1,0 +1,428 @@
+"""Curation of the directory in the Django admin.
+
+Networks, actors, memberships and projects keep a change history (who, when,
+what) through django-simple-history; the CSV import and export share the one
+format in ``netzwerke.csvformat``.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from netzwerke import csvformat
+from netzwerke.models import (
+    ActionField,
+    Actor,
+    ActorType,
+    District,
+    Membership,
+    Network,
+    PostalCode,
+    Project,
+    Sector,
+    State,
+    TargetGroup,
+)
+
+admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
+admin.site.site_title = _("Netzwerkdatenbank")
+admin.site.index_title = _("Kuratierung")
+
+
+class NetworkImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-Datei"),
+        help_text=_("UTF-8 (mit oder ohne BOM), durch Semikolon oder Komma getrennt."),
+    )
+
+
+class UsedListFilter(admin.SimpleListFilter):
+    """Whether a row is referenced by ``related_name`` (e.g. a Land without networks)."""
+
+    title = _("in Verwendung")
+    parameter_name = "verwendet"
+    related_name = "networks"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("ja")), ("nein", _("nein"))]
+
+    def queryset(self, request, queryset):
+        lookup = f"{self.related_name}__isnull"
+        if self.value() == "ja":
+            return queryset.filter(**{lookup: False}).distinct()
+        if self.value() == "nein":
+            return queryset.filter(**{lookup: True})
+        return queryset
+
+
+class StateHasNetworksFilter(UsedListFilter):
+    title = _("mit Netzwerken")
+    related_name = "districts__networks"
+
+
+class DistrictHasNetworksFilter(UsedListFilter):
+    title = _("mit Netzwerken")
+
+
+class ActorTypeUsedFilter(UsedListFilter):
+    related_name = "actors"
+
+
+@admin.register(State)
+class StateAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "ags", "district_count"]
+    list_filter = [StateHasNetworksFilter]
+    search_fields = ["name", "code", "ags"]
+    ordering = ["ags"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_district_count=Count("districts"))
+
+    @admin.display(description=_("Kreise"), ordering="_district_count")
+    def district_count(self, obj):
+        return obj._district_count
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "ags", "kind", "state", "population"]
+    list_filter = ["state", "kind", DistrictHasNetworksFilter]
+    search_fields = ["name", "ags"]
+    autocomplete_fields = ["state"]
+    list_select_related = ["state"]
+
+
+@admin.register(PostalCode)
+class PostalCodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "place", "district"]
+    list_filter = ["district__state"]
+    search_fields = ["code", "place", "district__name"]
+    autocomplete_fields = ["district"]
+    list_select_related = ["district"]
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "usage"]
+    list_editable = ["order"]
+    list_filter = [UsedListFilter]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    usage_relation = "networks"
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(_usage=Count(self.usage_relation, distinct=True))
+        )
+
+    @admin.display(description=_("verwendet von"), ordering="_usage")
+    def usage(self, obj):
+        return obj._usage
+
+
+@admin.register(ActionField)
+class ActionFieldAdmin(VocabularyAdmin):
+    list_display = ["name", "slug", "official", "order", "usage"]
+    list_filter = ["official", UsedListFilter]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(VocabularyAdmin):
+    pass
+
+
+@admin.register(Sector)
+class SectorAdmin(VocabularyAdmin):
+    list_display = ["code", "name", "slug", "order", "usage"]
+    search_fields = ["code", "name", "slug", "description"]
+
+
+@admin.register(ActorType)
+class ActorTypeAdmin(VocabularyAdmin):
+    list_filter = [ActorTypeUsedFilter]
+    usage_relation = "actors"
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["actor"]
+    fields = ["actor", "role", "binding", "since"]
+    verbose_name_plural = _("Partner (Mitgliedschaften)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class ActorMembershipInline(MembershipInline):
+    autocomplete_fields = ["network"]
+    fields = ["network", "role", "binding", "since"]
+    verbose_name_plural = _("Mitgliedschaften in Netzwerken")
+
+    def get_queryset(self, request):
+        return admin.TabularInline.get_queryset(self, request).select_related("network")
+
+
+class ProjectInline(admin.StackedInline):
+    model = Project
+    extra = 0
+    autocomplete_fields = ["action_fields"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True
+    fields = [
+        ("title", "slug"),
+        ("status", "start_date", "end_date"),
+        ("aim_retain", "aim_train", "aim_attract"),
+        "action_fields",
+        "description",
+        ("evaluated", "website"),
+    ]
+    classes = ["collapse"]
+
+
+@admin.register(Network)
+class NetworkAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name",
+        "network_type",
+        "status",
+        "state_names",
+        "partner_count",
+        "full_time_management",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "network_type",
+        "organisation_form",
+        "full_time_management",
+        "development_partnership",
+        "goals_based_on_data",
+        "results_evaluated",
+        "districts__state",
+        "action_fields",
+        "target_groups",
+        "sectors",
+    ]
+    search_fields = ["name", "slug", "short_description", "topics", "districts__name"]
+    autocomplete_fields = ["districts", "action_fields", "target_groups", "sectors"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at", "criteria_checklist"]
+    date_hierarchy = "updated_at"
+    inlines = [MembershipInline, ProjectInline]
+    actions = ["publish", "archive", "export_csv"]
+    change_list_template = "admin/netzwerke/network/change_list.html"
+    history_list_display = ["status"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "network_type", "status", "published_at"]}),
+        (_("Beschreibung"), {"fields": ["short_description", "description", "website"]}),
+        (
+            _("Struktur"),
+            {
+                "fields": [
+                    ("founded_year", "organisation_form"),
+                    "districts",
+                    "partner_count_reported",
+                    ("full_time_management", "development_partnership"),
+                ]
+            },
+        ),
+        (
+            _("Arbeitsweise"),
+            {
+                "fields": [
+                    "action_fields",
+                    "target_groups",
+                    "sectors",
+                    "topics",
+                    ("goals_based_on_data", "results_evaluated"),
+                    "criteria_checklist",
+                ]
+            },
+        ),
+        (
+            _("Koordination (nicht öffentlich exportiert)"),
+            {
+                "fields": [
+                    ("coordination_person", "coordination_role"),
+                    ("coordination_email", "coordination_phone"),
+                ]
+            },
+        ),
+        (_("Zeitstempel"), {"fields": [("created_at", "updated_at")]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_partner_count=Count("memberships", distinct=True))
+            .prefetch_related("districts__state")
+        )
+
+    @admin.display(description=_("Länder"))
+    def state_names(self, obj):
+        return ", ".join(sorted({d.state.code for d in obj.districts.all()}))
+
+    @admin.display(description=_("Partner"), ordering="_partner_count")
+    def partner_count(self, obj):
+        return obj._partner_count
+
+    @admin.display(description=_("Netzwerkkriterien"))
+    def criteria_checklist(self, obj):
+        if obj.pk is None:
+            return "–"
+        return "; ".join(f"{'✓' if met else '✗'} {label}" for label, met in obj.criteria)
+
+    def _set_status(self, request, queryset, status):
+        now = timezone.now()
+        changed = 0
+        with transaction.atomic():
+            # one save per network so that the change history records who did it
+            # the changelist queryset is annotated (GROUP BY), which FOR UPDATE refuses
+            locked = Network.objects.filter(pk__in=queryset.values("pk")).select_for_update()
+            for network in locked:
+                if network.status == status:
+                    continue
+                network.status = status
+                if network.published_at is None:
+                    network.published_at = now
+                network._change_reason = str(_("Sammelaktion im Admin"))
+                network.save()
+                changed += 1
+        return changed
+
+    @admin.action(description=_("Ausgewählte Netzwerke veröffentlichen"))
+    def publish(self, request, queryset):
+        n = self._set_status(request, queryset, Network.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(n)d Netzwerk veröffentlicht.", "%(n)d Netzwerke veröffentlicht.", n)
+            % {"n": n},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Ausgewählte Netzwerke archivieren"))
+    def archive(self, request, queryset):
+        n = self._set_status(request, queryset, Network.Status.ARCHIVED)
+        self.message_user(
+            request,
+            ngettext("%(n)d Netzwerk archiviert.", "%(n)d Netzwerke archiviert.", n) % {"n": n},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Ausgewählte Netzwerke als CSV exportieren"))
+    def export_csv(self, request, queryset):
+        return self._csv_response(queryset, "netzwerke-auswahl.csv")
+
+    def _csv_response(self, queryset, filename):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        csvformat.write_networks(csvformat.export_queryset(queryset), response)
+        return response
+
+    def get_urls(self):
+        opts = self.model._meta
+        prefix = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name=f"{prefix}_import",
+            ),
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                name=f"{prefix}_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            return redirect("admin:index")
+        # the changelist's own filters and search apply, so the button exports what is shown
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            queryset = self.get_queryset(request)
+        return self._csv_response(queryset, "netzwerke.csv")
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            return redirect("admin:index")
+        result = None
+        if request.method == "POST":
+            form = NetworkImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                result = csvformat.import_networks(form.cleaned_data["file"], user=request.user)
+                if result.ok:
+                    self.message_user(request, result.summary(), messages.SUCCESS)
+                    return redirect("admin:netzwerke_network_changelist")
+        else:
+            form = NetworkImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Netzwerke aus CSV importieren"),
+            "form": form,
+            "result": result,
+            "columns": csvformat.COLUMNS,
+            "changelist_url": reverse("admin:netzwerke_network_changelist"),
+        }
+        return TemplateResponse(request, "admin/netzwerke/network/import.html", context)
+
+
+@admin.register(Actor)
+class ActorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "actor_type", "district", "network_count", "website"]
+    list_filter = ["actor_type", "district__state"]
+    search_fields = ["name", "slug", "district__name"]
+    autocomplete_fields = ["actor_type", "district"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["actor_type", "district"]
+    inlines = [ActorMembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_network_count=Count("memberships"))
+
+    @admin.display(description=_("Netzwerke"), ordering="_network_count")
+    def network_count(self, obj):
+        return obj._network_count
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["actor", "network", "role", "binding", "since"]
+    list_filter = ["role", "binding", "actor__actor_type", "network__status"]
+    search_fields = ["actor__name", "network__name"]
+    autocomplete_fields = ["network", "actor"]
+    list_select_related = ["actor", "network"]
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "network", "status", "start_date", "end_date", "evaluated"]
+    list_filter = [
+        "status",
+        "evaluated",
+        "aim_retain",
+        "aim_train",
+        "aim_attract",
+        "action_fields",
+    ]
+    search_fields = ["title", "slug", "description", "network__name"]
+    autocomplete_fields = ["network", "action_fields"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["network"]
+    date_hierarchy = "start_date"

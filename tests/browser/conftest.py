@@ -1,0 +1,218 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Without Chromium the tests are skipped with one line saying how to enable them; with
+CI=true a missing Chromium fails the run instead, so CI can never pass without them.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.htmlcheck import html_errors
+from tests.sample import small_directory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM would
+# refuse to run beside it in the factories and in the live server's flush.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+NARROW, WIDE = 360, 1280
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BROWSER_DIR = Path(__file__).parent
+
+
+_skip_reason = pytest.StashKey[str]()
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if BROWSER_DIR in Path(item.path).parents]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    reason = _missing_browser_reason()
+    if reason and browser_items and not _in_ci():
+        # deselected rather than skipped: pytest would print one skip line per test
+        config.hook.pytest_deselected(items=browser_items)
+        items[:] = [item for item in items if item not in set(browser_items)]
+        config.stash[_skip_reason] = f"{len(browser_items)} {reason}"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if _skip_reason in config.stash:
+        terminalreporter.write_line(config.stash[_skip_reason], yellow=True, bold=True)
+
+
+def _missing_browser_reason() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return (
+            f"Browser-Tests übersprungen: kein Chromium unter {CHROMIUM}. "
+            "Aktivieren mit `apt-get install chromium` (oder CHROMIUM=/pfad/zu/chromium)."
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return (
+            "Browser-Tests übersprungen: Playwright fehlt. "
+            "Aktivieren mit `.venv/bin/pip install -e '.[browser]'`."
+        )
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _missing_browser_reason()
+    if reason:
+        if _in_ci():
+            pytest.fail(reason.replace("übersprungen", "in CI nicht ausführbar"))
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Factory for fresh browser contexts: each one is a new browser profile."""
+    contexts = []
+
+    def make(**kwargs):
+        kwargs.setdefault("viewport", {"width": WIDE, "height": 900})
+        kwargs.setdefault("locale", "de-DE")
+        context = browser.new_context(**kwargs)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
+
+
+@pytest.fixture
+def nojs_page(new_context):
+    return new_context(java_script_enabled=False).new_page()
+
+
+def _axe_script() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
+
+
+def axe_violations(page) -> list[dict]:
+    # evaluate() runs outside the page's CSP, so the nonce-only script-src does not block it
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_script())
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return result["violations"]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            target = " ".join(t if isinstance(t, str) else json.dumps(t) for t in node["target"])
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            reasons = "; ".join(check["message"] for check in checks)
+            lines.append(f"    {target}  {reasons}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, name: str) -> None:
+    violations = axe_violations(page)
+    if violations:
+        pytest.fail(
+            f"axe: {len(violations)} Verstöße (WCAG 2.1 A/AA) auf '{name}' ({page.url}):\n"
+            + format_violations(violations),
+            pytrace=False,
+        )
+
+
+def assert_no_sideways_scroll(page, name: str) -> None:
+    overflow = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const exempt = '.table-responsive, .visually-hidden, .visually-hidden-focusable';
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > width + 1
+                    && getComputedStyle(el).position !== 'fixed' && !el.closest(exempt))
+                .slice(0, 5)
+                .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                    + (el.className && typeof el.className === 'string'
+                        ? '.' + el.className.trim().split(/\\s+/).join('.') : ''));
+            return {scroll: document.documentElement.scrollWidth, width, wide};
+        }"""
+    )
+    assert overflow["scroll"] <= overflow["width"] and not overflow["wide"], (
+        f"'{name}' scrollt bei {overflow['width']} px seitwärts "
+        f"(Breite des Inhalts {overflow['scroll']} px); zu breit: {overflow['wide']}"
+    )
+
+
+class PageChecker:
+    """Checks one browser page: valid HTML as served, axe, no sideways scrolling at 360 px,
+    and screenshots at 360 and 1280 px for a person to look at."""
+
+    def __init__(self, page):
+        self.page = page
+        self.document = None
+        page.on("response", self._remember_document)
+
+    def _remember_document(self, response):
+        if response.request.resource_type == "document" and response.frame == self.page.main_frame:
+            self.document = response
+
+    def __call__(self, name: str, *, screenshot: bool = True) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        assert self.document is not None, "keine Seite geladen"
+        html = self.document.text()
+        errors = html_errors(html)
+        assert not errors, f"HTML-Fehler auf '{name}' ({page.url}):\n" + "\n".join(errors)
+        viewport = page.viewport_size
+        try:
+            for width in (WIDE, NARROW):
+                page.set_viewport_size({"width": width, "height": 800})
+                assert_accessible(page, f"{name} @ {width}px")
+                if width == NARROW:
+                    assert_no_sideways_scroll(page, name)
+                if screenshot:
+                    SCREENSHOTS.mkdir(exist_ok=True)
+                    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        finally:
+            page.set_viewport_size(viewport)
+
+
+@pytest.fixture
+def check_page(page):
+    return PageChecker(page)
+
+
+@pytest.fixture
+def directory(transactional_db):
+    return small_directory()

@@ -1,0 +1,148 @@
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from netzwerke import models as nw
+from netzwerke.admin import NetworkAdmin
+from tests import factories as f
+
+REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
+
+
+def _axes_instances():
+    common = {
+        "user_agent": "pytest",
+        "ip_address": "127.0.0.1",
+        "username": "jemand",
+        "http_accept": "text/html",
+        "path_info": "/konto/login/",
+    }
+    for name, extra in (
+        ("AccessAttempt", {"get_data": "", "post_data": "", "failures_since_start": 1}),
+        ("AccessLog", {}),
+        ("AccessFailureLog", {}),
+    ):
+        try:
+            model = apps.get_model("axes", name)
+        except LookupError:
+            continue
+        model.objects.create(**common, **extra)
+
+
+@pytest.fixture
+def populated(db):
+    """At least one row of every registered model, so every change page can be opened."""
+    district = f.DistrictFactory()
+    nw.PostalCode.objects.create(code="33602", place="Bielefeld", district=district)
+    field = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
+    network = f.NetworkFactory(
+        districts=[district],
+        action_fields=[field],
+        target_groups=[f.TargetGroupFactory(name="Schulabgänger")],
+        sectors=[f.SectorFactory(name="Verarbeitendes Gewerbe", code="C")],
+    )
+    f.MembershipFactory(network=network)
+    project = f.ProjectFactory(network=network)
+    project.action_fields.add(field)
+    staff = f.StaffFactory(username="kurator")
+    Group.objects.create(name="Redaktion")
+    survey = f.SurveyFactory()
+    topic = f.FocusTopicFactory()
+    submission = f.SubmissionFactory(survey=survey, network=network, created_by=staff)
+    from survey import models as sv
+
+    sv.Coordinator.objects.create(user=staff, network=network)
+    sv.TopicRating.objects.create(submission=submission, topic=topic, rating="zentral")
+    sv.SubmissionEvent.objects.create(submission=submission, user=staff, to_state="draft")
+    _axes_instances()
+    return staff
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
+def test_admin_pages_load_for_staff(client, populated, model):
+    client.force_login(populated)
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    changelist = client.get(reverse(f"{prefix}_changelist"))
+    assert changelist.status_code == 200
+    model_admin = admin.site._registry[model]
+    request = changelist.wsgi_request
+    if model_admin.has_add_permission(request):
+        assert client.get(reverse(f"{prefix}_add")).status_code == 200
+    obj = model._default_manager.first()
+    assert obj is not None, f"Kein {model._meta.label} angelegt: den Fixture `populated` ergänzen"
+    change = client.get(reverse(f"{prefix}_change", args=[obj.pk]))
+    assert change.status_code == 200
+
+
+def test_every_netzwerke_model_is_registered_with_list_options():
+    for model in apps.get_app_config("netzwerke").get_models():
+        if model.__name__.startswith("Historical"):
+            continue
+        model_admin = admin.site._registry.get(model)
+        assert model_admin is not None, model
+        assert model_admin.list_display != ("__str__",), model
+        assert model_admin.list_filter, model
+        assert model_admin.search_fields, model
+        for name in model_admin.autocomplete_fields:
+            target = model._meta.get_field(name).related_model
+            assert admin.site._registry[target].search_fields, (model, name)
+
+
+def test_network_admin_has_inlines_and_history():
+    model_admin = admin.site._registry[nw.Network]
+    assert isinstance(model_admin, NetworkAdmin)
+    assert {i.model for i in model_admin.inlines} == {nw.Membership, nw.Project}
+    for model in (nw.Network, nw.Actor, nw.Membership, nw.Project):
+        assert isinstance(admin.site._registry[model], SimpleHistoryAdmin), model
+
+
+def test_publish_and_archive_actions_record_who(client, db):
+    staff = f.StaffFactory(username="kurator")
+    draft = f.NetworkFactory(status=nw.Network.Status.DRAFT, published_at=None)
+    client.force_login(staff)
+    url = reverse("admin:netzwerke_network_changelist")
+    response = client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == nw.Network.Status.PUBLISHED
+    assert draft.published_at is not None
+    assert draft.history.first().history_user == staff
+
+    client.post(url, {"action": "archive", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == nw.Network.Status.ARCHIVED
+    assert draft.history.count() == 3
+
+
+def test_history_page_shows_the_change(client, db):
+    staff = f.StaffFactory(username="kurator")
+    client.force_login(staff)
+    network = f.NetworkFactory(name="Fachkräfteallianz Cham")
+    network.name = "Fachkräfteallianz Landkreis Cham"
+    network._history_user = staff
+    network.save()
+    response = client.get(reverse("admin:netzwerke_network_history", args=[network.pk]))
+    assert response.status_code == 200
+    assert "kurator" in response.content.decode()
+
+
+def test_admin_export_action_and_view(client, db):
+    staff = f.StaffFactory(username="kurator")
+    client.force_login(staff)
+    shown = f.NetworkFactory(name="Netzwerk Eins")
+    f.NetworkFactory(name="Netzwerk Zwei", status=nw.Network.Status.DRAFT, published_at=None)
+    response = client.post(
+        reverse("admin:netzwerke_network_changelist"),
+        {"action": "export_csv", "_selected_action": [shown.pk]},
+    )
+    body = response.content.decode("utf-8")
+    assert response["Content-Type"].startswith("text/csv")
+    assert body.startswith("\ufeffkuerzel;name;")
+    assert "Netzwerk Eins" in body and "Netzwerk Zwei" not in body
+
+    response = client.get(reverse("admin:netzwerke_network_export") + "?status__exact=draft")
+    body = response.content.decode("utf-8")
+    assert "Netzwerk Zwei" in body and "Netzwerk Eins" not in body
