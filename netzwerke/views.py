@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from netzwerke.facets import compute_facets
 from netzwerke.filters import NetworkFilter
+from netzwerke.maps import district_map, germany_map
 from netzwerke.models import (
     ActionField,
     District,
@@ -27,6 +28,7 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.reference import STATES
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
@@ -43,6 +45,24 @@ def find_districts(text):
             # a beginning of a Kreis name ("Güters") still finds it
             districts = District.objects.filter(name__istartswith=text)
     return list(districts.select_related("state").order_by("name")[:20])
+
+
+STATE_OF_PREFIX = {prefix: code for code, prefix, _name in STATES}
+
+
+def map_link(level, counts):
+    """Regions with networks link to the filtered list, the others to their region page."""
+    list_url = reverse("netzwerke:network-list")
+
+    def link(code):
+        if counts.get(code):
+            return f"{list_url}?{'land' if level == 'land' else 'kreis'}={code}"
+        if level == "land":
+            return reverse("netzwerke:region-state", kwargs={"land": code})
+        land = STATE_OF_PREFIX.get(code[:2])
+        return land and reverse("netzwerke:region-district", kwargs={"land": land, "ags": code})
+
+    return link
 
 
 class HomeView(TemplateView):
@@ -69,7 +89,8 @@ class HomeView(TemplateView):
             {"state": state, "count": state_counts.get(state.code, 0)}
             for state in State.objects.order_by("name")
         ]
-        list_url = reverse("netzwerke:network-list")
+        level = "land" if self.request.GET.get("karte") == "laender" else "kreis"
+        counts = state_counts if level == "land" else district_counts
         context.update(
             place=place,
             states=states,
@@ -79,12 +100,8 @@ class HomeView(TemplateView):
                 "states": len(state_counts),
                 "districts": len(district_counts),
             },
-            state_map=germany_map_or_none(
-                "laender", state_counts, lambda code: f"{list_url}?land={code}"
-            ),
-            district_map=germany_map_or_none(
-                "kreise", district_counts, lambda ags: f"{list_url}?kreis={ags}"
-            ),
+            map_level=level,
+            map=germany_map(level, counts, map_link(level, counts)),
         )
         return context
 
@@ -311,19 +328,7 @@ class NetworkDetailView(DetailView):
 
 
 def district_map_or_none(ags_list):
-    try:
-        from netzwerke.maps import district_map
-    except ImportError:  # the map outlines are optional
-        return None
     return district_map(ags_list) if ags_list else None
-
-
-def germany_map_or_none(level, counts, link):
-    try:
-        from netzwerke.maps import germany_map
-    except ImportError:
-        return None
-    return germany_map(level, counts, link)
 
 
 def _json_for_script(data):

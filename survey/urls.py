@@ -1,6 +1,6 @@
 from django.urls import path
 
-from survey import views
+from survey import stats_views, views
 
 app_name = "survey"
 
@@ -16,4 +16,18 @@ urlpatterns = [
     path("eintragen/gesendet/", views.register_sent, name="register-sent"),
     # same path as django.contrib.auth's, included earlier, so the rate limit applies
     path("konto/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+]
+
+# Statistik (survey/stats_views.py)
+urlpatterns += [
+    path("statistik/", stats_views.StatisticsView.as_view(), name="statistics"),
+    path("statistik/<slug:table>.csv", stats_views.directory_table_csv, name="statistics-csv"),
+    path(
+        "statistik/<slug:slug>/", stats_views.StatisticsWaveView.as_view(), name="statistics-wave"
+    ),
+    path(
+        "statistik/<slug:slug>/<slug:table>.csv",
+        stats_views.wave_table_csv,
+        name="statistics-wave-csv",
+    ),
 ]

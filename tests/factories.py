@@ -285,3 +285,54 @@ def complete_answers(survey, *, name="Fachkräftenetzwerk Ostwestfalen", partner
     }
     answers.update(overrides)
     return answers
+
+
+class AcceptedSubmissionFactory(SubmissionFactory):
+    """An accepted submission with its facts filled, as accept or import leaves it.
+
+    ``ratings={topic: "zentral", …}`` adds topic ratings; the many-to-many facts
+    take lists, e.g. ``action_fields=[field]``.
+    """
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    state = sv.Submission.State.ACCEPTED
+    decided_at = factory.LazyFunction(timezone.now)
+    land = factory.SubFactory(StateFactory)
+    network_type = nw.Network.Type.NETWORK
+    founded_year = 2015
+    full_time_management = True
+    partner_count = 8
+    criterion_partners = True
+    criterion_data = True
+    criterion_measures = True
+    criterion_evaluation = False
+
+    @factory.post_generation
+    def ratings(obj, create, extracted, **kwargs):
+        if create and extracted:
+            sv.TopicRating.objects.bulk_create(
+                sv.TopicRating(submission=obj, topic=topic, rating=rating)
+                for topic, rating in extracted.items()
+            )
+
+    @factory.post_generation
+    def action_fields(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.action_fields.set(extracted)
+
+    @factory.post_generation
+    def target_groups(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.target_groups.set(extracted)
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.sectors.set(extracted)
+
+    @factory.post_generation
+    def partner_types(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.partner_types.set(extracted)

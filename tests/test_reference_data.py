@@ -1,11 +1,14 @@
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
+from netzwerke import maps
 from netzwerke.models import District, PostalCode, State, caseless_pattern
 from netzwerke.reference import SOURCES, STATES
 
@@ -140,3 +143,134 @@ def test_sources_name_every_committed_file():
     assert any("GeoBasis-DE / BKG" in str(s.attribution) for s in SOURCES)
     assert all(s.licence and s.attribution and s.url for s in SOURCES)
     assert len(STATES) == 16
+
+
+# Maps ---------------------------------------------------------------------------
+
+
+def viewbox(map_):
+    return [float(v) for v in map_.viewbox.split()]
+
+
+def test_land_map_has_sixteen_regions_named_from_the_fixtures():
+    germany = maps.germany_map("land", {"NW": 7}, link=lambda code: f"/regionen/{code}/")
+    assert len(germany.regions) == 16
+    assert all(r.d.startswith("M") and r.d.endswith("z") for r in germany.regions)
+    nrw = next(r for r in germany.regions if r.id == "NW")
+    assert (nrw.name, nrw.count, nrw.url) == ("Nordrhein-Westfalen", 7, "/regionen/NW/")
+    assert "nw-map__step-5" in nrw.css_class
+    assert germany.borders == ""
+
+
+def test_kreis_map_has_all_districts(reference_data):
+    germany = maps.germany_map("kreis", {})
+    assert len(germany.regions) == 400
+    assert {r.id for r in germany.regions} == set(District.objects.values_list("ags", flat=True))
+    assert all(len(r.d) > 20 for r in germany.regions)
+    assert all("nw-map__step-0" in r.css_class and r.url == "" for r in germany.regions)
+    assert germany.borders.count("M") >= 16
+
+
+def test_kreis_names_are_disambiguated_by_kind():
+    names = {r.id: r.name for r in maps.germany_map("kreis", {}).regions}
+    assert names["05711"] == "Bielefeld"
+    assert names["09162"] == "München (Kreisfreie Stadt)"
+    assert names["09184"] == "München (Landkreis)"
+
+
+def test_names_passed_in_win():
+    germany = maps.germany_map("land", {}, names={"NW": "NRW"})
+    assert {r.id: r.name for r in germany.regions}["NW"] == "NRW"
+
+
+def test_colour_class_follows_count():
+    counts = {"05711": 1, "03159": 5, "09162": 100, "16063": 0}
+    regions = {r.id: r for r in maps.germany_map("kreis", counts).regions}
+    assert "nw-map__step-1" in regions["05711"].css_class
+    assert "nw-map__step-2" in regions["03159"].css_class
+    assert "nw-map__step-5" in regions["09162"].css_class
+    assert "nw-map__step-0" in regions["16063"].css_class
+    assert "nw-map__step-0" in regions["01001"].css_class
+
+
+@pytest.mark.parametrize(
+    ("max_count", "bounds"),
+    [
+        (0, []),
+        (1, [1]),
+        (5, [1, 2, 3, 4, 5]),
+        (6, [1, 2, 3, 4, 6]),
+        (100, [3, 6, 16, 40, 100]),
+    ],
+)
+def test_step_bounds(max_count, bounds):
+    assert maps.step_bounds(max_count) == bounds
+
+
+def test_legend_covers_every_count():
+    legend = maps.germany_map("land", {"NW": 100, "BY": 1}).legend
+    assert [step.label for step in legend] == ["keine", "1–3", "4–6", "7–16", "17–40", "41–100"]
+    assert legend[0].css_class == "nw-map__step-0"
+
+
+def test_unknown_level_is_refused():
+    with pytest.raises(ValueError):
+        maps.germany_map("gemeinde", {})
+
+
+def test_paths_are_computed_once():
+    assert maps.path_data("kreis", "05711") is maps.path_data("kreis", "05711")
+
+
+def test_district_map_crops_to_its_districts():
+    national = viewbox(maps.germany_map("land", {}))
+    profile = maps.district_map(["05711", "99999"])
+
+    assert [r.id for r in profile.regions] == ["05711"]
+    assert "nw-map__highlight" in profile.regions[0].css_class
+    x, y, width, height = viewbox(profile)
+    assert width < national[2] / 10 and height < national[3] / 10
+    assert national[0] <= x and x + width <= national[0] + national[2]
+    x0, y0, x1, y1 = maps._bounds("kreis", "05711")
+    assert x <= x0 and y <= y0 and x1 <= x + width and y1 <= y + height
+    touched = [r.id for r in profile.context if "nw-map__land--touched" in r.css_class]
+    assert touched == ["NW"]
+    assert {r.id for r in profile.context} <= {"NW", "NI"}
+
+
+def test_district_map_across_state_borders():
+    profile = maps.district_map(["12073", "13071", "13075"])
+    touched = {r.id for r in profile.context if "nw-map__land--touched" in r.css_class}
+    assert touched == {"BB", "MV"}
+    assert all(r.d for r in profile.context)
+
+
+def test_district_map_without_known_districts_is_none():
+    assert maps.district_map([]) is None
+    assert maps.district_map(["16056"]) is None
+
+
+def test_outline_files_match_the_fixtures():
+    with open("fixtures/districts.json", encoding="utf-8") as fh:
+        district_ags = {row["pk"] for row in json.load(fh)}
+    assert set(maps._outlines("kreis")) == district_ags
+    assert set(maps._outlines("land")) == {code for code, _ags, _name in STATES}
+
+
+def contrast_with_white(hex_colour):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(hex_colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_filled_steps_reach_three_to_one_against_white():
+    css = Path("static/css/site.css").read_text(encoding="utf-8")
+    fills = dict(re.findall(r"\.nw-map__step-([1-5]) \{ fill: (#[0-9a-f]{6})", css))
+    assert sorted(fills) == ["1", "2", "3", "4", "5"]
+    for colour in fills.values():
+        assert contrast_with_white(colour) >= 3
+    outline = re.search(r"\.nw-map__step-0 \{[^}]*stroke: (#[0-9a-f]{6})", css).group(1)
+    assert contrast_with_white(outline) >= 3

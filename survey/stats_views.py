@@ -1,0 +1,208 @@
+"""The public statistics: /statistik/ and /statistik/<wave>/, and a CSV per table."""
+
+import csv
+
+from django import forms
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from netzwerke.models import Network, State
+from survey import stats
+
+SELECT = {"class": "form-select"}
+
+
+class StatisticsFilterForm(forms.Form):
+    erhebung = forms.ChoiceField(
+        label=gettext_lazy("Erhebung"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    land = forms.ChoiceField(
+        label=gettext_lazy("Bundesland"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    typ = forms.ChoiceField(
+        label=gettext_lazy("Netzwerktyp"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+
+    def __init__(self, *args, waves, states, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["erhebung"].choices = [(w.slug, w.title) for w in waves]
+        self.fields["land"].choices = [("", _("alle Länder"))] + [(s.pk, s.name) for s in states]
+        self.fields["typ"].choices = [("", _("alle Typen")), *Network.Type.choices]
+
+
+def _notice(value, label):
+    value = value if len(value) <= 40 else value[:40] + "…"
+    message = _(
+        "„%(value)s“ ist kein gültiger Wert für „%(field)s“; dieser Filter wurde ignoriert."
+    )
+    return message % {"value": value, "field": label}
+
+
+def read_filters(request, *, states):
+    """The valid Land and type filters of the request, and a notice per bad value.
+
+    A bad value is dropped with a notice naming it; it never causes an error.
+    """
+    data = {name: request.GET.get(name, "") for name in ("land", "typ")}
+    bound = StatisticsFilterForm(data, waves=[], states=states)
+    bound.is_valid()
+    notices = [
+        _notice(data[name], bound.fields[name].label) for name in bound.errors if name in data
+    ]
+    states_by_code = {s.pk: s for s in states}
+    filters = stats.Filters(
+        land=states_by_code.get(bound.cleaned_data.get("land", "")),
+        network_type=bound.cleaned_data.get("typ", ""),
+    )
+    return filters, notices
+
+
+def read_wave_choice(request, waves):
+    """The wave chosen in the form (a slug), or "" with a notice if there is none such."""
+    value = request.GET.get("erhebung", "")
+    if not value or value in {w.slug for w in waves}:
+        return value, []
+    return "", [_notice(value, StatisticsFilterForm.base_fields["erhebung"].label)]
+
+
+class StatisticsMixin:
+    """Loads the filters and the waves (with their filtered response counts), once."""
+
+    def dispatch(self, request, *args, **kwargs):
+        states = list(State.objects.order_by("name"))
+        self.filters, self.notices = read_filters(request, states=states)
+        self.waves = stats.waves_with_counts(self.filters)
+        self.wave_choice, wave_notices = read_wave_choice(request, self.waves)
+        self.notices += wave_notices
+        self.form = StatisticsFilterForm(
+            initial={
+                "erhebung": self.wave_choice,
+                "land": self.filters.land.pk if self.filters.land else "",
+                "typ": self.filters.network_type,
+            },
+            waves=self.waves,
+            states=states,
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def redirect_to_wave(self, slug):
+        url = stats.reverse("survey:statistics-wave", kwargs={"slug": slug})
+        if self.filters.params:
+            url += "?" + urlencode(self.filters.params)
+        return redirect(url)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        trend, trend_waves = stats.trend_table(self.waves, self.filters)
+        query = self.filters.querystring
+        context.update(
+            wave_rows=[
+                {
+                    "wave": wave,
+                    "url": wave.get_absolute_url() + query,
+                    "n": stats.n_text(wave.responses),
+                }
+                for wave in self.waves
+            ],
+            form=self.form,
+            filters=self.filters,
+            notices=self.notices,
+            waves=self.waves,
+            trend=trend,
+            trend_waves=trend_waves,
+            min_group=stats.MIN_GROUP,
+            suppressed=stats.SUPPRESSED,
+            secondary=stats.SECONDARY,
+        )
+        return context
+
+
+def latest_wave(waves):
+    """The newest wave with responses, else the newest wave."""
+    for wave in waves:
+        if wave.responses:
+            return wave
+    return waves[0] if waves else None
+
+
+class StatisticsView(StatisticsMixin, TemplateView):
+    template_name = "survey/statistics/index.html"
+
+    def get(self, request, *args, **kwargs):
+        if self.wave_choice:
+            return self.redirect_to_wave(self.wave_choice)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        wave = latest_wave(self.waves)
+        context.update(
+            wave=wave,
+            wave_stats=stats.wave_statistics(wave, self.filters, topic_only=True) if wave else None,
+            wave_url=wave.get_absolute_url() + self.filters.querystring if wave else "",
+            directory=stats.directory_tables(self.filters),
+        )
+        return context
+
+
+class StatisticsWaveView(StatisticsMixin, TemplateView):
+    template_name = "survey/statistics/wave.html"
+
+    def get(self, request, *args, **kwargs):
+        if self.wave_choice and self.wave_choice != kwargs["slug"]:
+            return self.redirect_to_wave(self.wave_choice)
+        self.wave = next((w for w in self.waves if w.slug == kwargs["slug"]), None)
+        if self.wave is None:
+            raise Http404(_("Diese Erhebung gibt es nicht."))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        self.form.initial["erhebung"] = self.wave.slug
+        context = super().get_context_data(**kwargs)
+        context.update(wave=self.wave, wave_stats=stats.wave_statistics(self.wave, self.filters))
+        return context
+
+
+def csv_response(table, filename):
+    """The table as CSV for German Excel: semicolons, UTF-8 with BOM."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    writer.writerows(table.csv_rows())
+    return response
+
+
+def _filename(parts, filters):
+    for key, value in filters.params.items():
+        parts.append(f"{key}-{value}")
+    return "statistik-" + "-".join(parts) + ".csv"
+
+
+def wave_table_csv(request, slug, table):
+    states = list(State.objects.order_by("name"))
+    wave = stats.Survey.objects.filter(slug=slug).first()
+    if wave is None:
+        raise Http404(_("Diese Erhebung gibt es nicht."))
+    filters, _notices = read_filters(request, states=states)
+    wave_stats = stats.wave_statistics(wave, filters)
+    found = wave_stats.table(table)
+    if found is None:
+        raise Http404(_("Diese Tabelle gibt es nicht."))
+    return csv_response(found, _filename([wave.slug, table], filters))
+
+
+def directory_table_csv(request, table):
+    states = list(State.objects.order_by("name"))
+    filters, _notices = read_filters(request, states=states)
+    if table == "trend":
+        found, _count = stats.trend_table(stats.waves_with_counts(filters), filters)
+    elif table in stats.DIRECTORY_TABLES:
+        found = next(t for t in stats.directory_tables(filters) if t.slug == table)
+    else:
+        raise Http404(_("Diese Tabelle gibt es nicht."))
+    return csv_response(found, _filename([table], filters))
