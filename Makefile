@@ -23,6 +23,7 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py setup_demo --networks $(DEMO_NETWORKS)
+	$(BIN)/python manage.py setup_survey_demo
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST)

@@ -26,9 +26,11 @@ import functools
 import itertools
 import json
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
@@ -96,17 +98,17 @@ def germany_map(
 
     ``counts`` maps a Land code or AGS to its number of networks (missing means 0).
     ``link(code)`` returns the URL a region links to, or None for no link.
-    ``names`` maps code → name; by default the names of the committed fixtures,
-    with the Kreis type added where two Kreise share a name ("München (Landkreis)").
+    ``names`` maps code → name, overriding the names of the committed fixtures (which
+    add the Kreis type where two Kreise share a name: "München (Landkreis)").
     Each region's ``css_class`` holds one of six colour steps: ``nw-map__step-0`` for
     no networks, then five steps up to the highest count (see ``legend``).
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {sorted(LEVELS)}, not {level!r}")
-    names = names if names is not None else default_names(level)
+    names = {**default_names(level), **(names or {})}
     upper_bounds = step_bounds(max(counts.values(), default=0))
     regions = []
-    for code in sorted(_outlines(level), key=lambda c: names.get(c, c)):
+    for code in sorted(_outlines(level), key=lambda c: sort_key(names.get(c, c))):
         count = counts.get(code, 0) or 0
         url = link(code) if link else ""
         regions.append(
@@ -139,7 +141,7 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
     codes = sorted({ags for ags in ags_list if ags in outlines})
     if not codes:
         return None
-    names = names if names is not None else default_names("kreis")
+    names = {**default_names("kreis"), **(names or {})}
     x0, y0, x1, y1 = _union_bounds(_bounds("kreis", code) for code in codes)
     width, height = max(x1 - x0, MIN_CROP), max(y1 - y0, MIN_CROP)
     margin = 0.12 * max(width, height)
@@ -176,6 +178,13 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
         for code in codes
     ]
     return Map(viewbox=_viewbox(view, DETAIL_DECIMALS), regions=regions, context=context)
+
+
+def sort_key(name: str) -> str:
+    """German alphabetical order, close enough: "Öhringen" among the O's."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c)
+    )
 
 
 # Colour scale ---------------------------------------------------------------
@@ -221,10 +230,10 @@ def legend(upper_bounds: list[int]) -> list[LegendStep]:
 
 
 @functools.cache
-def default_names(level: str) -> dict[str, str]:
-    """Names from the committed fixtures, read once per process."""
+def default_names(level: str) -> Mapping[str, str]:
+    """Names from the committed fixtures, read once per process (read-only)."""
     if level == "land":
-        return {code: name for code, _prefix, name in STATES}
+        return MappingProxyType({code: name for code, _prefix, name in STATES})
     with (FIXTURES_DIR / "districts.json").open(encoding="utf-8") as fh:
         rows = [(row["pk"], row["fields"]) for row in json.load(fh)]
     seen = {}

@@ -16,8 +16,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-WIDTH = 480
-FONT_SIZE = 15
+WIDTH = 400
+FONT_SIZE = 14
 SMALL = 13
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 LINE = 19
@@ -25,6 +25,7 @@ INK = "#212529"
 MUTED = "#495057"  # 8.2:1 on white
 BAR = "#0b3d91"  # 10:1 on white
 GRID = "#adb5bd"
+TRACK = "#e9ecef"
 # zentral / Agenda / kein Thema: dark, middle and light, so they differ in greyscale
 # too; the lightest is also hatched, every segment has a dark outline.
 SPLIT_FILLS = ("#0b3d91", "#9ec5fe", "#f1f3f5")
@@ -37,7 +38,7 @@ SERIES_STYLES = (
     ("#5f3dc4", "diamond", "10 4 2 4"),
     ("#7a3e00", "circle", "4 4"),
 )
-CHARS_PER_LINE = 56
+CHARS_PER_LINE = 50
 
 
 @dataclass
@@ -109,6 +110,10 @@ def bar_chart(*, chart_id, title, desc, bars, max_value=100):
         parts.append(markup)
         y += height + 4
         length = round(track * min(bar.value, max_value) / max_value, 1) if max_value else 0
+        # the pale track shows the whole scale (100 %), so short bars read as short
+        parts.append(
+            format_html('<rect x="0" y="{}" width="{}" height="20" fill="{}"/>', y, track, TRACK)
+        )
         parts.append(
             format_html('<rect x="0" y="{}" width="{}" height="20" fill="{}"/>', y, length, BAR)
         )
@@ -254,7 +259,7 @@ def line_chart(*, chart_id, title, desc, x_labels, series, y_max=100):
         y += height + 6
     top = y + 14
     bottom = top + 200
-    left, right = 44, WIDTH - 24
+    left, right = 52, WIDTH - 8
     for tick in range(0, y_max + 1, 25):
         ty = bottom - (bottom - top) * tick / y_max
         parts.append(
@@ -265,10 +270,12 @@ def line_chart(*, chart_id, title, desc, x_labels, series, y_max=100):
             )
         )  # fmt: skip
     count = len(x_labels)
-    step = (right - left) / max(count - 1, 1)
+    # points sit inside the grid, clear of the axis labels
+    first, last = left + 36, right - 36
+    step = (last - first) / max(count - 1, 1)
 
     def px(i):
-        return left + step * i if count > 1 else (left + right) / 2
+        return first + step * i if count > 1 else (first + last) / 2
 
     for i, label in enumerate(x_labels):
         parts.append(
@@ -277,6 +284,7 @@ def line_chart(*, chart_id, title, desc, x_labels, series, y_max=100):
                 round(px(i), 1), bottom + 20, SMALL, INK, label,
             )
         )  # fmt: skip
+    placed = {}
     for (_name, values), (colour, marker, dash) in zip(series, SERIES_STYLES, strict=False):
         points = [
             (round(px(i), 1), round(bottom - (bottom - top) * v / y_max, 1))
@@ -306,11 +314,18 @@ def line_chart(*, chart_id, title, desc, x_labels, series, y_max=100):
                 )
         for (x, y_), v in zip(points, [v for v in values if v is not None], strict=True):
             parts.append(_marker(marker, x, y_, colour))
+            # above the point, else below, else further out: never on another label
+            taken = placed.setdefault(x, [])
+            for offset in (-10, 20, -26, 36, -42, 52):
+                label_y = y_ + offset
+                if all(abs(label_y - other) >= SMALL + 2 for other in taken):
+                    break
+            taken.append(label_y)
             parts.append(
                 format_html(
                     '<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle" '
                     'font-weight="bold">{} %</text>',
-                    x, y_ - 10, SMALL, colour, v,
+                    x, label_y, SMALL, colour, v,
                 )
             )  # fmt: skip
     return _svg(chart_id, title, desc, bottom + 32, "".join(parts))

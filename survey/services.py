@@ -165,7 +165,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Network:
 # --- drafts --------------------------------------------------------------------------------
 
 
-def _initial_answers(network: Network) -> dict:
+def accepted_answers(network: Network) -> dict:
     """The accepted state: the last accepted answers, overlaid with the live profile."""
     last = (
         Submission.objects.accepted()
@@ -203,7 +203,7 @@ def submission_get_or_start(*, network: Network, survey: Survey, user) -> Submis
                 survey=survey,
                 network=network,
                 questionnaire_version=q.QUESTIONNAIRE_VERSION,
-                answers=_initial_answers(network),
+                answers=accepted_answers(network),
                 created_by=user,
             )
             SubmissionEvent.objects.create(

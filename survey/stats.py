@@ -258,7 +258,12 @@ def waves_with_counts(filters):
         condition &= Q(submissions__land=filters.land)
     if filters.network_type:
         condition &= Q(submissions__network_type=filters.network_type)
-    return list(Survey.objects.annotate(responses=Count("submissions", filter=condition)))
+    # Meta.ordering does not apply to a GROUP BY query
+    return list(
+        Survey.objects.annotate(responses=Count("submissions", filter=condition)).order_by(
+            "-opens_at", "pk"
+        )
+    )
 
 
 def n_text(n):
@@ -660,7 +665,7 @@ def trend_table(waves, filters):
         rows.append(Row(wave.title, cells))
     table = Table(
         slug="trend",
-        title=_("Entwicklung über die Erhebungen"),
+        title=_("Schwerpunktthemen im Zeitverlauf"),
         caption=_("Anteil „zentrales Thema“ und „auf der Agenda“ je Erhebung"),
         columns=columns,
         rows=rows,

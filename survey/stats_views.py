@@ -27,9 +27,10 @@ class StatisticsFilterForm(forms.Form):
         label=gettext_lazy("Netzwerktyp"), required=False, widget=forms.Select(attrs=SELECT)
     )
 
-    def __init__(self, *args, waves, states, **kwargs):
+    def __init__(self, *args, waves, states, latest_first=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["erhebung"].choices = [(w.slug, w.title) for w in waves]
+        latest = [("", _("neueste mit Antworten"))] if latest_first else []
+        self.fields["erhebung"].choices = latest + [(w.slug, w.title) for w in waves]
         self.fields["land"].choices = [("", _("alle Länder"))] + [(s.pk, s.name) for s in states]
         self.fields["typ"].choices = [("", _("alle Typen")), *Network.Type.choices]
 
@@ -72,6 +73,8 @@ def read_wave_choice(request, waves):
 class StatisticsMixin:
     """Loads the filters and the waves (with their filtered response counts), once."""
 
+    latest_first = False
+
     def dispatch(self, request, *args, **kwargs):
         states = list(State.objects.order_by("name"))
         self.filters, self.notices = read_filters(request, states=states)
@@ -86,6 +89,7 @@ class StatisticsMixin:
             },
             waves=self.waves,
             states=states,
+            latest_first=self.latest_first,
         )
         return super().dispatch(request, *args, **kwargs)
 
@@ -131,6 +135,7 @@ def latest_wave(waves):
 
 class StatisticsView(StatisticsMixin, TemplateView):
     template_name = "survey/statistics/index.html"
+    latest_first = True
 
     def get(self, request, *args, **kwargs):
         if self.wave_choice:

@@ -9,7 +9,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,10 +72,19 @@ def network_detail(request, slug):
             None,
         )
         open_surveys.append((survey, current))
+    try:
+        profile_url = network.get_absolute_url()
+    except NoReverseMatch:  # the public directory is not installed
+        profile_url = ""
     return render(
         request,
         "survey/network.html",
-        {"network": network, "submissions": submissions, "open_surveys": open_surveys},
+        {
+            "network": network,
+            "submissions": submissions,
+            "open_surveys": open_surveys,
+            "profile_url": profile_url,
+        },
     )
 
 
@@ -227,6 +236,10 @@ def section_view(request, pk, section):
     else:
         form, formset = sec.build(survey=submission.survey, raw=raw, extra_rows=extra)
         errors = []
+    if not submission.is_editable:
+        for part in (form, *(formset.forms if formset else [])):
+            for fld in part.fields.values() if part else ():
+                fld.disabled = True
     statuses, _cleaned = _section_status(submission)
     return render(
         request,

@@ -287,6 +287,16 @@ def complete_answers(survey, *, name="Fachkräftenetzwerk Ostwestfalen", partner
     return answers
 
 
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sv.Invitation
+
+    email = factory.Sequence(lambda n: f"eingeladen{n}@example.org")
+    network = factory.SubFactory(NetworkFactory)
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+
 class AcceptedSubmissionFactory(SubmissionFactory):
     """An accepted submission with its facts filled, as accept or import leaves it.
 

@@ -57,6 +57,7 @@ def populated(db):
     sv.Coordinator.objects.create(user=staff, network=network)
     sv.TopicRating.objects.create(submission=submission, topic=topic, rating="zentral")
     sv.SubmissionEvent.objects.create(submission=submission, user=staff, to_state="draft")
+    f.InvitationFactory(network=network)
     _axes_instances()
     return staff
 

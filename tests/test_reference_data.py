@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from netzwerke import maps
+from netzwerke.management.commands import build_reference_data as build
 from netzwerke.models import District, PostalCode, State, caseless_pattern
 from netzwerke.reference import SOURCES, STATES
 
@@ -178,9 +179,16 @@ def test_kreis_names_are_disambiguated_by_kind():
     assert names["09184"] == "München (Landkreis)"
 
 
+def test_regions_in_german_alphabetical_order():
+    renamed = {"NW": "Ölland", "BY": "Oberland", "BW": "Pfalzland"}
+    names = [r.name for r in maps.germany_map("land", {}, names=renamed).regions]
+    assert [n for n in names if n in renamed.values()] == ["Oberland", "Ölland", "Pfalzland"]
+
+
 def test_names_passed_in_win():
     germany = maps.germany_map("land", {}, names={"NW": "NRW"})
-    assert {r.id: r.name for r in germany.regions}["NW"] == "NRW"
+    names = {r.id: r.name for r in germany.regions}
+    assert (names["NW"], names["BE"]) == ("NRW", "Berlin")
 
 
 def test_colour_class_follows_count():
@@ -274,3 +282,41 @@ def test_filled_steps_reach_three_to_one_against_white():
         assert contrast_with_white(colour) >= 3
     outline = re.search(r"\.nw-map__step-0 \{[^}]*stroke: (#[0-9a-f]{6})", css).group(1)
     assert contrast_with_white(outline) >= 3
+
+
+# Build helpers (the build itself needs the network and runs only by hand) -------
+
+
+def test_build_writes_the_committed_states():
+    with open("fixtures/states.json", encoding="utf-8") as fh:
+        assert json.load(fh) == build.Command().build_states()
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Bielefeld, Stadt", "Bielefeld"),
+        ("Mainz, kreisfreie Stadt", "Mainz"),
+        ("Hamburg, Freie und Hansestadt", "Hamburg"),
+        ("Städteregion Aachen", "Städteregion Aachen"),
+        ("Frankfurt (Oder), Stadt", "Frankfurt (Oder)"),
+    ],
+)
+def test_district_names_lose_the_type_suffix(raw, clean):
+    assert build.clean_district_name(raw) == clean
+
+
+def test_nested_feature_collections_are_flattened():
+    feature = {"type": "Feature", "properties": {"AGS": "05711"}}
+    nested = [feature, {"type": "FeatureCollection", "features": [feature, feature]}]
+    assert list(build.iter_features(nested)) == [feature] * 3
+
+
+def test_stale_district_is_reported_not_deleted(reference_data):
+    District.objects.create(ags="16056", name="Eisenach", kind="Kreisfreie Stadt", state_id="TH")
+    err = io.StringIO()
+
+    call_command("load_reference_data", stdout=io.StringIO(), stderr=err)
+
+    assert District.objects.filter(ags="16056").exists()
+    assert "16056" in err.getvalue()

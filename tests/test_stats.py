@@ -364,6 +364,7 @@ def test_trend_across_waves(client, study, topic):
     assert rows[2] == ["Netzwerkerhebung 2026", "40", "50 %", "50 %"]
     page = response.content.decode()
     assert 'id="chart-trend"' in page
+    assert response.context["wave"] == later
     csv_rows = csv_table(client.get(reverse("survey:statistics-csv", kwargs={"table": "trend"})))
     assert csv_rows == rows
 
@@ -439,3 +440,21 @@ def test_query_budget_does_not_grow_with_the_data(client, django_assert_num_quer
     with django_assert_num_queries(10):
         response = wave_csv(client, wave, f"land-{topics[0].slug}")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_pages_are_valid_html(client, study, topic):
+    from tests.htmlcheck import html_errors
+
+    bremen = f.StateFactory(code="HB", ags="04", name="Bremen")
+    accepted(study, topic, CENTRAL, 3, land=bremen)
+    empty = f.SurveyFactory(title="Netzwerkerhebung 2030")
+    for url in (
+        reverse("survey:statistics"),
+        wave_url(study),
+        wave_url(study, land="HB", typ="unsinn"),
+        wave_url(empty),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert html_errors(response.content.decode()) == [], url

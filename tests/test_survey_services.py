@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from netzwerke.models import Network
 from survey import services
-from survey.models import Submission, SubmissionEvent, TopicRating
+from survey.models import Submission, SubmissionEvent, Survey, TopicRating
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +138,74 @@ def test_registration_network_published_only_on_accept(wave, django_capture_on_c
     services.submission_submit(submission=submission, user=user)
     services.submission_accept(submission=submission, reviewer=f.StaffFactory())
     assert Network.objects.published().filter(pk=network.pk, name="Neues Bündnis").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_accept_in_two_threads_applies_once(wave):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the conditional UPDATE is tested above")
+    import threading
+
+    from django.db import connections
+
+    submission = submitted(wave, f.NetworkFactory())
+    reviewer = f.StaffFactory()
+    barrier = threading.Barrier(2)
+    results = []
+
+    def accept():
+        try:
+            barrier.wait()
+            services.submission_accept(
+                submission=Submission.objects.get(pk=submission.pk), reviewer=reviewer
+            )
+            results.append("ok")
+        except services.AlreadyDecided:
+            results.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=accept) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["ok", "refused"]
+    assert SubmissionEvent.objects.filter(submission=submission, to_state="accepted").count() == 1
+    assert TopicRating.objects.filter(submission=submission).count() == 2
+
+
+def test_setup_survey_demo_is_idempotent():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    vocab = f.survey_vocabulary()
+    for i in range(12):
+        network = f.NetworkFactory(
+            districts=[vocab["district"]],
+            action_fields=[vocab["action_field"]],
+            target_groups=[vocab["target_group"]],
+            full_time_management=i % 2 == 0,
+        )
+        for _ in range(3):
+            f.MembershipFactory(network=network, actor__actor_type=vocab["actor_type"])
+    out = StringIO()
+    call_command("setup_survey_demo", stdout=out)
+    assert "Benutzer „koordination“" in out.getvalue()
+    historic = Survey.objects.get(slug="netzwerkerhebung-2024")
+    assert historic.submissions.accepted().count() == 150
+    digital = TopicRating.objects.filter(
+        submission__survey=historic, topic__slug="qualifizierung-digitalisierung"
+    )
+    assert digital.filter(rating="zentral").count() == 30
+    assert digital.filter(rating="agenda").count() == 54
+    current = Survey.objects.get(slug="netzwerkerhebung-2026")
+    assert current.is_open()
+    states = set(current.submissions.values_list("state", flat=True))
+    assert states == set(Submission.State.values)
+    count = Submission.objects.count()
+    call_command("setup_survey_demo", stdout=StringIO())
+    assert Submission.objects.count() == count

@@ -1,0 +1,354 @@
+"""A wave's responses as CSV and XLSX, and the import of historic waves.
+
+One format serves both directions: the export's code columns are exactly what
+``import_survey_responses`` reads (label columns are ignored on import), so an
+exported wave imports again unchanged. The format is documented in the README.
+No column carries personal contact data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netzwerke.models import (
+    FOUNDED_YEAR_MAX,
+    FOUNDED_YEAR_MIN,
+    ActionField,
+    ActorType,
+    Network,
+    Sector,
+    State,
+    TargetGroup,
+)
+from survey import questionnaire as q
+from survey import services
+from survey.models import FocusTopic, Submission, Survey, TopicRating
+
+LIST_SEPARATOR = "|"
+YES, NO = "ja", "nein"
+IMPORTABLE_STATES = (Submission.State.ACCEPTED, Submission.State.REJECTED)
+
+CRITERIA = [
+    ("kriterium_partner", "criterion_partners"),
+    ("kriterium_daten", "criterion_data"),
+    ("kriterium_massnahmen", "criterion_measures"),
+    ("kriterium_evaluation", "criterion_evaluation"),
+]
+VOCABULARIES = [
+    # column, Facts attribute, model, code field
+    ("handlungsfelder", "action_fields", ActionField, "slug"),
+    ("zielgruppen", "target_groups", TargetGroup, "slug"),
+    ("branchen", "sectors", Sector, "code"),
+    ("partnertypen", "partner_types", ActorType, "slug"),
+]
+
+
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return ""
+    return YES if value else NO
+
+
+def columns(topics: list[FocusTopic]) -> list[str]:
+    cols = [
+        "id",
+        "erhebung",
+        "fragebogen_version",
+        "status",
+        "status_label",
+        "importiert",
+        "eingereicht_am",
+        "entschieden_am",
+        "netzwerk",
+        "netzwerk_name",
+        "land",
+        "land_name",
+        "netzwerktyp",
+        "netzwerktyp_label",
+        "gruendungsjahr",
+        "hauptamtlich",
+        "anzahl_partner",
+    ]
+    cols += [c for c, _attr in CRITERIA]
+    for column, *_rest in VOCABULARIES:
+        cols += [column, f"{column}_labels"]
+    for topic in topics:
+        cols += [f"thema_{topic.slug}", f"thema_{topic.slug}_label"]
+    cols.append("einwilligung_version")
+    return cols
+
+
+def _facts_from_columns(submission: Submission) -> services.Facts:
+    return services.Facts(
+        land=submission.land_id,
+        network_type=submission.network_type,
+        founded_year=submission.founded_year,
+        full_time_management=submission.full_time_management,
+        partner_count=submission.partner_count,
+        criterion_partners=submission.criterion_partners,
+        criterion_data=submission.criterion_data,
+        criterion_measures=submission.criterion_measures,
+        criterion_evaluation=submission.criterion_evaluation,
+        action_fields=[a.slug for a in submission.action_fields.all()],
+        target_groups=[t.slug for t in submission.target_groups.all()],
+        sectors=[s.code for s in submission.sectors.all()],
+        partner_types=[p.slug for p in submission.partner_types.all()],
+        ratings={r.topic.slug: r.rating for r in submission.ratings.all()},
+    )
+
+
+def submission_facts(submission: Submission) -> services.Facts:
+    """Stored facts of accepted or imported responses; otherwise derived from the answers."""
+    if submission.imported or submission.state == Submission.State.ACCEPTED:
+        return _facts_from_columns(submission)
+    cleaned = q.clean_answers(survey=submission.survey, answers=submission.answers)
+    return services.facts_from_cleaned(cleaned, survey=submission.survey)
+
+
+def rows(survey: Survey):
+    """Header, then one list of cells per submission of the wave."""
+    topics = list(survey.topics.all())
+    labels = {
+        "land": dict(State.objects.values_list("code", "name")),
+        **{
+            column: {getattr(o, key): str(o.name) for o in model.objects.all()}
+            for column, _attr, model, key in VOCABULARIES
+        },
+    }
+    rating_labels = dict(TopicRating.Rating.choices)
+    type_labels = dict(Network.Type.choices)
+    submissions = (
+        survey.submissions.select_related("network", "survey")
+        .prefetch_related(
+            "action_fields", "target_groups", "sectors", "partner_types", "ratings__topic"
+        )
+        .order_by("pk")
+    )
+    yield columns(topics)
+    for s in submissions:
+        facts = submission_facts(s)
+        name = s.network.name if s.network else ""
+        row = [
+            s.pk,
+            survey.slug,
+            s.questionnaire_version,
+            s.state,
+            s.get_state_display(),
+            _yes_no(s.imported),
+            _datetime(s.submitted_at),
+            _datetime(s.decided_at),
+            s.network.slug if s.network else "",
+            name,
+            facts.land or "",
+            labels["land"].get(facts.land, ""),
+            facts.network_type,
+            str(type_labels.get(facts.network_type, "")),
+            facts.founded_year or "",
+            _yes_no(facts.full_time_management),
+            "" if facts.partner_count is None else facts.partner_count,
+        ]
+        row += [_yes_no(getattr(facts, attr)) for _c, attr in CRITERIA]
+        for column, attr, _model, _key in VOCABULARIES:
+            codes = sorted(getattr(facts, attr))
+            row += [
+                LIST_SEPARATOR.join(codes),
+                LIST_SEPARATOR.join(labels[column].get(c, c) for c in codes),
+            ]
+        for topic in topics:
+            rating = facts.ratings.get(topic.slug, "")
+            row += [rating, str(rating_labels.get(rating, ""))]
+        row.append(s.consent_version)
+        yield row
+
+
+def _datetime(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def to_csv(survey: Survey) -> bytes:
+    """Semicolons and a byte order mark, so that German Excel opens it with umlauts intact."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(rows(survey))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(survey: Survey) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = survey.slug[:31]
+    for row in rows(survey):
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportError_:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self):
+        if self.column:
+            return _("Zeile %(line)s, Spalte „%(column)s“: %(message)s") % {
+                "line": self.line,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("Zeile %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+class ImportFailed(Exception):
+    def __init__(self, errors: list[ImportError_]):
+        super().__init__(f"{len(errors)} Fehler")
+        self.errors = errors
+
+
+def _read(text: str):
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    return csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def import_responses(*, survey: Survey, text: str) -> int:
+    """Load a historic wave's responses; all or nothing. Returns the number of rows."""
+    reader = _read(text)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    errors: list[ImportError_] = []
+    for required in ("land", "netzwerktyp"):
+        if required not in header:
+            errors.append(ImportError_(1, required, _("Pflichtspalte fehlt.")))
+    topic_columns = [h for h in header if h.startswith("thema_") and not h.endswith("_label")]
+    topics = {t.slug: t for t in FocusTopic.objects.all()}
+    for column in topic_columns:
+        if column.removeprefix("thema_") not in topics:
+            errors.append(
+                ImportError_(1, column, _("Unbekanntes Schwerpunktthema; bitte zuerst anlegen."))
+            )
+    if errors:
+        raise ImportFailed(errors)
+
+    states = set(State.objects.values_list("code", flat=True))
+    vocab = {
+        column: set(model.objects.values_list(key, flat=True))
+        for column, _attr, model, key in VOCABULARIES
+    }
+    networks = dict(Network.objects.values_list("slug", "pk"))
+    parsed = []
+    seen_networks = {}
+    for record in reader:
+        line = reader.line_num
+        row_errors = []
+
+        def err(column, message, line=line, row_errors=row_errors):
+            row_errors.append(ImportError_(line, column, message))
+
+        def cell(column, record=record):
+            return (record.get(column) or "").strip()
+
+        facts = services.Facts()
+        land = cell("land").upper()
+        if land not in states:
+            err(
+                "land",
+                _("Unbekanntes Bundesland „%(value)s“ (erwartet z. B. NW).") % {"value": land},
+            )
+        facts.land = land
+        facts.network_type = cell("netzwerktyp")
+        if facts.network_type not in Network.Type.values:
+            err(
+                "netzwerktyp",
+                _("Unbekannter Netzwerktyp „%(value)s“; erlaubt: %(allowed)s.")
+                % {"value": facts.network_type, "allowed": ", ".join(Network.Type.values)},
+            )
+        year = cell("gruendungsjahr")
+        if year:
+            if not year.isdigit() or not FOUNDED_YEAR_MIN <= int(year) <= FOUNDED_YEAR_MAX:
+                err(
+                    "gruendungsjahr",
+                    _("„%(value)s“ ist kein Jahr zwischen %(min)s und %(max)s.")
+                    % {"value": year, "min": FOUNDED_YEAR_MIN, "max": FOUNDED_YEAR_MAX},
+                )
+            else:
+                facts.founded_year = int(year)
+        count = cell("anzahl_partner")
+        if count:
+            if not count.isdigit():
+                err("anzahl_partner", _("„%(value)s“ ist keine ganze Zahl.") % {"value": count})
+            else:
+                facts.partner_count = int(count)
+        for column, attr in [("hauptamtlich", "full_time_management"), *CRITERIA]:
+            value = cell(column).lower()
+            if value not in ("", YES, NO):
+                err(column, _("„%(value)s“: bitte „ja“, „nein“ oder leer.") % {"value": value})
+            setattr(facts, attr, None if not value else value == YES)
+        for column, attr, _model, _key in VOCABULARIES:
+            codes = [c.strip() for c in cell(column).split(LIST_SEPARATOR) if c.strip()]
+            unknown = [c for c in codes if c not in vocab[column]]
+            if unknown:
+                err(column, _("Unbekannte Kürzel: %(codes)s.") % {"codes": ", ".join(unknown)})
+            setattr(facts, attr, codes)
+        for column in topic_columns:
+            value = cell(column).lower()
+            if value not in ("", *TopicRating.Rating.values):
+                err(
+                    column,
+                    _("„%(value)s“: bitte zentral, agenda, kein oder leer.") % {"value": value},
+                )
+            elif value:
+                facts.ratings[column.removeprefix("thema_")] = value
+        state = cell("status") or Submission.State.ACCEPTED
+        if state not in IMPORTABLE_STATES:
+            err(
+                "status",
+                _("Status „%(value)s“ ist hier nicht möglich; erlaubt: %(allowed)s.")
+                % {"value": state, "allowed": ", ".join(IMPORTABLE_STATES)},
+            )
+        network_id = None
+        slug = cell("netzwerk")
+        if slug:
+            network_id = networks.get(slug)
+            if network_id is None:
+                err("netzwerk", _("Kein Netzwerk mit dem Kürzel „%(value)s“.") % {"value": slug})
+            elif slug in seen_networks:
+                err(
+                    "netzwerk",
+                    _("Das Netzwerk steht schon in Zeile %(line)s.")
+                    % {"line": seen_networks[slug]},
+                )
+            else:
+                seen_networks[slug] = line
+        errors.extend(row_errors)
+        parsed.append((facts, network_id, state, cell("fragebogen_version")))
+    if errors:
+        raise ImportFailed(errors)
+    with transaction.atomic():
+        for facts, network_id, state, version in parsed:
+            services.submission_import(
+                survey=survey,
+                facts=facts,
+                network=Network(pk=network_id) if network_id else None,
+                state=state,
+                questionnaire_version=version,
+            )
+        survey.topics.add(*[topics[c.removeprefix("thema_")] for c in topic_columns])
+    return len(parsed)

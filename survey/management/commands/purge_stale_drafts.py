@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from survey.services import drafts_purge
+
+
+class Command(BaseCommand):
+    help = "Löscht Entwürfe, die seit N Monaten nicht mehr gespeichert wurden (Datenschutz)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--months", type=int, default=12, help="Standard: 12")
+
+    def handle(self, *args, months, **options):
+        if months < 1:
+            raise CommandError("--months muss mindestens 1 sein.")
+        count = drafts_purge(months=months)
+        self.stdout.write(f"{count} Entwürfe gelöscht (älter als {months} Monate).")
