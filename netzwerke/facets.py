@@ -33,6 +33,7 @@ class Facet:
     label: str
     options: list[Option] = field(default_factory=list)
     top: int = TOP_OPTIONS
+    hint: str = ""
 
     @property
     def shown(self):
@@ -102,15 +103,27 @@ def compute_facets(filterset):
     facets.append(Facet("land", _("Bundesland"), _finish(opts, sel, by_count=False), top=16))
 
     sel = {str(d.ags): d.name for d in filterset.active("kreis")}
-    rows = (
-        _through("districts")
-        .objects.filter(network__in=ids("kreis"))
-        .values("district_id", "district__name", "district__kind")
-        .annotate(n=Count("network_id"))
-        .order_by()
-    )
-    opts = _options(rows, sel, key="district_id", label="district__name", detail="district__kind")
-    facets.append(Facet("kreis", _("Kreis"), _finish(opts, sel)))
+    if filterset.active("land") or sel:
+        rows = (
+            _through("districts")
+            .objects.filter(network__in=ids("kreis"))
+            .values("district_id", "district__name", "district__kind")
+            .annotate(n=Count("network_id"))
+            .order_by()
+        )
+        opts = _options(
+            rows, sel, key="district_id", label="district__name", detail="district__kind"
+        )
+        facets.append(Facet("kreis", _("Kreis"), _finish(opts, sel)))
+    else:
+        # 400 Kreise are no list to choose from; the Land narrows them first
+        facets.append(
+            Facet(
+                "kreis",
+                _("Kreis"),
+                hint=_("Wählen Sie ein Bundesland, um nach Kreisen zu filtern."),
+            )
+        )
 
     for name, label, relation, column in (
         ("handlungsfeld", _("Handlungsfeld"), "action_fields", "actionfield"),

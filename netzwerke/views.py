@@ -1,3 +1,4 @@
+import hashlib
 import json
 import re
 from itertools import groupby
@@ -41,10 +42,15 @@ def find_districts(text):
         districts = District.objects.for_postal_code(text)
     else:
         districts = District.objects.matching_place(text)
-        if len(text) >= 3 and not districts.exists():
-            # a beginning of a Kreis name ("Güters") still finds it
-            districts = District.objects.filter(name__istartswith=text)
-    return list(districts.select_related("state").order_by("name")[:20])
+    found = list(districts.select_related("state").order_by("name")[:20])
+    if not found and len(text) >= 3 and not text.isdigit():
+        # a beginning of a Kreis name ("Güters") still finds it
+        found = list(
+            District.objects.filter(name__istartswith=text)
+            .select_related("state")
+            .order_by("name")[:20]
+        )
+    return found
 
 
 STATE_OF_PREFIX = {prefix: code for code, prefix, _name in STATES}
@@ -101,6 +107,11 @@ class HomeView(TemplateView):
                 "districts": len(district_counts),
             },
             map_level=level,
+            # the rendered map and table are cached until a count changes
+            map_version=hashlib.md5(
+                repr((sorted(state_counts.items()), sorted(district_counts.items()))).encode(),
+                usedforsecurity=False,
+            ).hexdigest(),
             map=germany_map(level, counts, map_link(level, counts)),
         )
         return context
@@ -388,6 +399,27 @@ def _filtered(request, queryset):
     return filterset, filterset.qs
 
 
+def network_json(request, n):
+    districts = n.districts.all()
+    return {
+        "slug": n.slug,
+        "name": n.name,
+        "typ": n.network_type,
+        "kurzbeschreibung": n.short_description,
+        "kreise": [d.ags for d in districts],
+        "laender": sorted({d.state_id for d in districts}),
+        "handlungsfelder": [f.slug for f in n.action_fields.all()],
+        "zielgruppen": [t.slug for t in n.target_groups.all()],
+        "branchen": [s.slug for s in n.sectors.all()],
+        "partner_anzahl": n.partner_count,
+        "gruendungsjahr": n.founded_year,
+        "website": n.website,
+        "url": request.build_absolute_uri(n.get_absolute_url()),
+        "veroeffentlicht": n.published_at,
+        "aktualisiert": n.updated_at,
+    }
+
+
 def network_export_json(request):
     """The current filter's whole result as a JSON list (no personal contact data)."""
     queryset = (
@@ -401,26 +433,7 @@ def network_export_json(request):
         )
     )
     filterset, networks = _filtered(request, queryset)
-    data = [
-        {
-            "slug": n.slug,
-            "name": n.name,
-            "typ": n.network_type,
-            "kurzbeschreibung": n.short_description,
-            "kreise": [d.ags for d in n.districts.all()],
-            "laender": sorted({d.state_id for d in n.districts.all()}),
-            "handlungsfelder": [f.slug for f in n.action_fields.all()],
-            "zielgruppen": [t.slug for t in n.target_groups.all()],
-            "branchen": [s.slug for s in n.sectors.all()],
-            "partner_anzahl": n.partner_count,
-            "gruendungsjahr": n.founded_year,
-            "website": n.website,
-            "url": request.build_absolute_uri(n.get_absolute_url()),
-            "veroeffentlicht": n.published_at,
-            "aktualisiert": n.updated_at,
-        }
-        for n in networks
-    ]
+    data = [network_json(request, n) for n in networks]
     response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
     response["Access-Control-Allow-Origin"] = "*"
