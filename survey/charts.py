@@ -25,7 +25,6 @@ INK = "#212529"
 MUTED = "#495057"  # 8.2:1 on white
 BAR = "#0b3d91"  # 10:1 on white
 GRID = "#adb5bd"
-TRACK = "#e9ecef"
 # zentral / Agenda / kein Thema: dark, middle and light, so they differ in greyscale
 # too; the lightest is also hatched, every segment has a dark outline.
 SPLIT_FILLS = ("#0b3d91", "#9ec5fe", "#f1f3f5")
@@ -94,8 +93,23 @@ def _svg(chart_id, title, desc, height, body):
     )
 
 
-def bar_chart(*, chart_id, title, desc, bars, max_value=100):
-    """Horizontal bars, each with its label above and its value printed at its end."""
+NICE_MAXIMA = (10, 20, 25, 50, 75, 100)
+
+
+def nice_maximum(values, ceiling=100):
+    """The smallest round scale end that holds every value."""
+    top = max((v for v in values if v is not None), default=0)
+    return next((m for m in NICE_MAXIMA if m >= top), max(top, ceiling))
+
+
+def bar_chart(*, chart_id, title, desc, bars, max_value=None):
+    """Horizontal bars, each with its label above and its value printed at its end.
+
+    The scale runs from 0 to a round number just above the largest value, marked on an
+    axis at the foot, so that small shares stay visible.
+    """
+    if max_value is None:
+        max_value = nice_maximum(bar.value for bar in bars)
     parts = []
     y = 4
     track = WIDTH - 70
@@ -110,10 +124,6 @@ def bar_chart(*, chart_id, title, desc, bars, max_value=100):
         parts.append(markup)
         y += height + 4
         length = round(track * min(bar.value, max_value) / max_value, 1) if max_value else 0
-        # the pale track shows the whole scale (100 %), so short bars read as short
-        parts.append(
-            format_html('<rect x="0" y="{}" width="{}" height="20" fill="{}"/>', y, track, TRACK)
-        )
         parts.append(
             format_html('<rect x="0" y="{}" width="{}" height="20" fill="{}"/>', y, length, BAR)
         )
@@ -128,6 +138,25 @@ def bar_chart(*, chart_id, title, desc, bars, max_value=100):
             )
         )
         y += 32
+    if any(bar.value is not None for bar in bars):
+        parts.append(
+            format_html(
+                '<line x1="0" y1="{y}" x2="{t}" y2="{y}" stroke="{c}" stroke-width="1"/>'
+                '<line x1="{t}" y1="{y0}" x2="{t}" y2="{y}" stroke="{c}" stroke-width="1"/>'
+                '<text x="0" y="{ty}" font-size="{f}" fill="{m}">0 %</text>'
+                '<text x="{t}" y="{ty}" font-size="{f}" fill="{m}" text-anchor="middle">'
+                "{top} %</text>",
+                y=y - 6,
+                y0=4,
+                t=track,
+                c=GRID,
+                ty=y + 10,
+                f=SMALL,
+                m=MUTED,
+                top=max_value,
+            )
+        )
+        y += 16
     return _svg(chart_id, title, desc, max(y, 20), "".join(parts))
 
 

@@ -228,8 +228,12 @@ def _read(text: str):
     return csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
-def import_responses(*, survey: Survey, text: str) -> int:
-    """Load a historic wave's responses; all or nothing. Returns the number of rows."""
+def import_responses(*, survey: Survey, text: str, replace: bool = False) -> int:
+    """Load a historic wave's responses; all or nothing. Returns the number of rows.
+
+    A wave that already holds imported responses is refused unless ``replace``,
+    which swaps them in the same transaction, so a re-run never doubles a wave.
+    """
     reader = _read(text)
     header = [h.strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
@@ -244,6 +248,17 @@ def import_responses(*, survey: Survey, text: str) -> int:
             errors.append(
                 ImportError_(1, column, _("Unbekanntes Schwerpunktthema; bitte zuerst anlegen."))
             )
+    if not replace and survey.submissions.filter(imported=True).exists():
+        errors.append(
+            ImportError_(
+                1,
+                "",
+                _(
+                    "Die Erhebung enthält schon importierte Antworten; zum Ersetzen "
+                    "--replace angeben."
+                ),
+            )
+        )
     if errors:
         raise ImportFailed(errors)
 
@@ -342,6 +357,8 @@ def import_responses(*, survey: Survey, text: str) -> int:
     if errors:
         raise ImportFailed(errors)
     with transaction.atomic():
+        if replace:
+            survey.submissions.filter(imported=True).delete()
         for facts, network_id, state, version in parsed:
             services.submission_import(
                 survey=survey,

@@ -137,6 +137,12 @@ class Submission(models.Model):
     )
     questionnaire_version = models.CharField(_("Fragebogen-Version"), max_length=20)
     answers = models.JSONField(_("Antworten"), default=dict, blank=True)
+    section_status = models.JSONField(
+        _("Vollständigkeit der Abschnitte"),
+        default=dict,
+        blank=True,
+        help_text=_("Abschnitt → vollständig ja/nein, beim Speichern geprüft."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

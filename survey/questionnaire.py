@@ -70,9 +70,51 @@ class DateInput(forms.TextInput):
         super().__init__({"placeholder": "TT.MM.JJJJ", **(attrs or {})})
 
 
+class DistrictPicker(forms.widgets.ChoiceWidget):
+    """Checkboxes of the Kreise, grouped by Land in collapsible groups; works without JS.
+
+    Deliberately not a CheckboxSelectMultiple: crispy-forms would replace the template.
+    """
+
+    allow_multiple_selected = True
+    input_type = "checkbox"
+    template_name = "survey/widgets/district_picker.html"
+    option_template_name = "django/forms/widgets/checkbox_option.html"
+    use_fieldset = True
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+    def id_for_label(self, id_, index=None):
+        return ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        groups = {}
+        for _group, options, _index in context["widget"]["optgroups"]:
+            for option in options:
+                state = option["value"].instance.state.name
+                groups.setdefault(state, []).append(option)
+        context["widget"]["groups"] = [
+            {
+                "name": state,
+                "options": options,
+                "selected": [o["label"] for o in options if o["selected"]],
+            }
+            for state, options in sorted(groups.items())
+        ]
+        context["widget"]["selected"] = [
+            label for group in context["widget"]["groups"] for label in group["selected"]
+        ]
+        return context
+
+
 class DistrictChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.state_id})"
+    widget = DistrictPicker
 
 
 def vocabulary_field(model, label, *, required, to_field="slug"):
@@ -114,11 +156,10 @@ class MasterDataForm(SectionForm):
         required=False,
     )
     districts = DistrictChoiceField(
-        queryset=District.objects.all(),
+        queryset=District.objects.select_related("state"),
         to_field_name="ags",
         label=_("Kreise und kreisfreie Städte, in denen das Netzwerk tätig ist"),
-        help_text=_("Mehrfachauswahl mit Strg (Mac: Cmd) und Klick."),
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_("Öffnen Sie ein Land und kreuzen Sie die Kreise an."),
     )
     website = forms.URLField(label=_("Website"), required=False, max_length=200)
 
@@ -184,6 +225,17 @@ class PartnerRowForm(SectionForm):
 
 class RowFormSet(forms.BaseFormSet):
     min_rows_message = None
+
+    def _construct_form(self, i, **kwargs):
+        # one query per choice field for all rows, not one per row
+        form = super()._construct_form(i, **kwargs)
+        cache = self.__dict__.setdefault("_choice_cache", {})
+        for name, fld in form.fields.items():
+            if isinstance(fld, forms.ModelChoiceField):
+                if name not in cache:
+                    cache[name] = list(iter(fld.choices))  # iter: no COUNT query
+                fld.choices = cache[name]
+        return form
 
     def clean(self):
         super().clean()
@@ -557,6 +609,11 @@ class CleanedAnswers:
     @property
     def is_valid(self):
         return not self.errors
+
+
+def section_is_complete(section: Section, *, survey, raw) -> bool:
+    form, formset = section.bind_raw(survey=survey, raw=raw)
+    return all(part.is_valid() for part in (form, formset) if part is not None)
 
 
 def clean_answers(*, survey, answers: dict) -> CleanedAnswers:

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -199,11 +198,17 @@ def submission_get_or_start(*, network: Network, survey: Survey, user) -> Submis
         raise SurveyClosed(_("Die Erhebung „%(survey)s“ ist geschlossen.") % {"survey": survey})
     try:
         with transaction.atomic():
+            answers = accepted_answers(network)
+            cleaned = q.clean_answers(survey=survey, answers=answers)
+            invalid = {e.section.slug for e in cleaned.errors}
             submission = Submission.objects.create(
                 survey=survey,
                 network=network,
                 questionnaire_version=q.QUESTIONNAIRE_VERSION,
-                answers=accepted_answers(network),
+                answers=answers,
+                section_status={
+                    s.slug: s.slug not in invalid for s in q.SECTIONS if s.slug in answers
+                },
                 created_by=user,
             )
             SubmissionEvent.objects.create(
@@ -230,7 +235,8 @@ def submission_save_section(*, submission: Submission, section: str, data, user)
             % {"state": locked.get_state_display()}
         )
     locked.answers[section] = raw
-    update = ["answers", "updated_at"]
+    locked.section_status[section] = q.section_is_complete(sec, survey=submission.survey, raw=raw)
+    update = ["answers", "section_status", "updated_at"]
     if section == "einwilligung":
         if raw.get("fields", {}).get("consent_publish"):
             locked.consent_at = locked.consent_at or timezone.now()
@@ -240,6 +246,7 @@ def submission_save_section(*, submission: Submission, section: str, data, user)
         update += ["consent_at", "consent_version"]
     locked.save(update_fields=update)
     submission.answers, submission.updated_at = locked.answers, locked.updated_at
+    submission.section_status = locked.section_status
     submission.consent_at, submission.consent_version = locked.consent_at, locked.consent_version
     return locked
 
@@ -322,6 +329,12 @@ def submission_submit(*, submission: Submission, user) -> Submission:
         "survey/email/submitted.txt",
         {"submission": submission},
         list(settings.REVIEW_NOTIFY_EMAILS),
+    )
+    _send(
+        _("Eingang bestätigt: %(network)s") % {"network": _network_name(submission)},
+        "survey/email/received.txt",
+        {"submission": submission},
+        _coordinator_emails(submission),
     )
     return submission
 
@@ -630,11 +643,25 @@ def submission_import(
 
 
 @transaction.atomic
-def drafts_purge(*, months: int, now=None) -> int:
-    """Delete drafts nobody touched for ``months`` months; returns how many."""
+def drafts_purge(*, months: int, now=None) -> tuple[int, int]:
+    """Delete drafts nobody touched for ``months`` months.
+
+    Networks registered through "Netzwerk eintragen" that never got past the draft
+    go with them. Returns (drafts, networks) deleted.
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(days=round(months * 30.44))
-    stale = Submission.objects.filter(Q(state=Submission.State.DRAFT) & Q(updated_at__lt=cutoff))
-    count = stale.count()
+    stale = Submission.objects.filter(state=Submission.State.DRAFT, updated_at__lt=cutoff)
+    drafts = stale.count()
     stale.delete()
-    return count
+    orphans = Network.objects.filter(
+        status=Network.Status.DRAFT,
+        invitations__kind=Invitation.Kind.REGISTRATION,
+        updated_at__lt=cutoff,
+        submissions__isnull=True,
+    ).distinct()
+    networks = 0
+    for network in orphans:
+        network.delete()
+        networks += 1
+    return drafts, networks

@@ -104,22 +104,20 @@ def submission_start(request, slug):
 
 
 def _section_status(submission):
-    """Per section: saved at all, and complete (valid) or not."""
-    cleaned = q.clean_answers(survey=submission.survey, answers=submission.answers)
-    invalid = {e.section.slug for e in cleaned.errors}
+    """Per section: saved at all, and complete (as checked when saved) or not."""
     return [
         {
             "section": s,
             "saved": s.slug in submission.answers,
-            "complete": s.slug not in invalid,
+            "complete": submission.section_status.get(s.slug, False),
             "url": reverse("survey:section", kwargs={"pk": submission.pk, "section": s.slug}),
         }
         for s in q.SECTIONS
-    ], cleaned
+    ]
 
 
 def _detail_context(submission, errors=None):
-    statuses, _cleaned = _section_status(submission)
+    statuses = _section_status(submission)
     events = list(submission.events.select_related("user").order_by("created_at", "pk"))
     last_request = next(
         (e for e in reversed(events) if e.to_state == Submission.State.CHANGES_REQUESTED), None
@@ -152,11 +150,19 @@ def _linked_errors(submission, errors):
             {
                 "href": f"{url}?pruefen=1#{error.anchor}",
                 "section": error.section.title,
-                "label": error.label,
-                "message": error.message,
+                "text": _error_text(error.label, error.message),
             }
         )
     return linked
+
+
+def _error_text(label, message):
+    """ "Gründungsjahr: …", but "Hat das Netzwerk …? …" without a colon after the question."""
+    label = str(label or "").strip()
+    if not label:
+        return str(message)
+    separator = " " if label[-1] in "?.:" else ": "
+    return f"{label}{separator}{message}"
 
 
 @login_required
@@ -240,7 +246,7 @@ def section_view(request, pk, section):
         for part in (form, *(formset.forms if formset else [])):
             for fld in part.fields.values() if part else ():
                 fld.disabled = True
-    statuses, _cleaned = _section_status(submission)
+    statuses = _section_status(submission)
     return render(
         request,
         "survey/section.html",
@@ -253,7 +259,7 @@ def section_view(request, pk, section):
             "form": form,
             "formset": formset,
             "errors": [
-                {"href": f"#{e.anchor}", "label": e.label, "message": e.message} for e in errors
+                {"href": f"#{e.anchor}", "text": _error_text(e.label, e.message)} for e in errors
             ],
             "checked_ok": checking and not errors,
             "extra": extra,
@@ -358,7 +364,7 @@ def _plain_errors(form):
     if not form.is_bound or form.is_valid():
         return []
     return [
-        {"href": f"#{form[name].auto_id}", "label": form[name].label, "message": message}
+        {"href": f"#{form[name].auto_id}", "text": _error_text(form[name].label, message)}
         for name, errs in form.errors.items()
         if name in form.fields
         for message in errs

@@ -13,8 +13,12 @@ def small_directory() -> SimpleNamespace:
     bielefeld = f.DistrictFactory(ags="05711", name="Bielefeld", state=nw)
     guetersloh = f.DistrictFactory(ags="05754", name="Gütersloh", kind="Kreis", state=nw)
     hannover = f.DistrictFactory(ags="03241", name="Region Hannover", kind="Region", state=ni)
-    PostalCode.objects.create(code="33602", place="Bielefeld", district=bielefeld)
-    PostalCode.objects.create(code="33330", place="Gütersloh", district=guetersloh)
+    PostalCode.objects.get_or_create(
+        code="33602", district=bielefeld, defaults={"place": "Bielefeld"}
+    )
+    PostalCode.objects.get_or_create(
+        code="33330", district=guetersloh, defaults={"place": "Gütersloh"}
+    )
     training = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
     recruiting = f.ActionFieldFactory(name="Fachkräfte gewinnen", official=True)
     youth = f.TargetGroupFactory(name="Jugendliche")
@@ -47,3 +51,24 @@ def small_directory() -> SimpleNamespace:
         guetersloh_net=guetersloh_net,
         hannover_net=hannover_net,
     )
+
+
+def small_statistics(directory: SimpleNamespace) -> SimpleNamespace:
+    """One wave with twelve accepted responses (enough to pass the "< 5" disclosure
+    control), a second, empty wave, and drafts that must not count."""
+    digital = f.FocusTopicFactory(name="Qualifizierung für die Digitalisierung")
+    keeping = f.FocusTopicFactory(name="Fachkräfte halten")
+    wave = f.SurveyFactory(title="Netzwerkerhebung 2026")
+    wave.topics.add(digital, keeping)
+    ratings = ["zentral"] * 3 + ["agenda"] * 5 + ["kein"] * 4
+    for index, rating in enumerate(ratings):
+        f.AcceptedSubmissionFactory(
+            survey=wave,
+            network=None,
+            land=directory.nw if index % 3 else directory.ni,
+            founded_year=2010 + index,
+            ratings={digital: rating, keeping: "zentral" if index % 2 else "agenda"},
+            action_fields=[directory.training],
+        )
+    empty = f.SurveyFactory(title="Netzwerkerhebung 2027")
+    return SimpleNamespace(wave=wave, empty=empty, digital=digital, keeping=keeping)

@@ -81,6 +81,9 @@ def test_import_round_trip(wave, accepted, tmp_path):
     text = path.read_text(encoding="utf-8-sig").replace(accepted.network.slug, "")
     path.write_text(text, encoding="utf-8-sig")
     call_command("import_survey_responses", historic.slug, str(path))
+    with pytest.raises(CommandError):  # a second run would double the wave
+        call_command("import_survey_responses", historic.slug, str(path))
+    call_command("import_survey_responses", historic.slug, str(path), "--replace")
     imported = historic.submissions.get()
     assert imported.imported and imported.state == Submission.State.ACCEPTED
     assert TopicRating.objects.filter(submission=imported).count() == 1
@@ -148,6 +151,23 @@ def test_purge_stale_drafts(wave):
     call_command("purge_stale_drafts", "--months", "6", stdout=out)
     assert "1 Entwürfe gelöscht" in out.getvalue()
     assert set(Submission.objects.values_list("pk", flat=True)) == {fresh.pk, old_submitted.pk}
+
+
+def test_purge_removes_registered_networks_that_never_got_further(wave):
+    from netzwerke.models import Network
+
+    invitation, _token = services.invitation_create(
+        email="x@example.org", network_name="Nie fertig", base_url="http://testserver"
+    )
+    network = services.invitation_accept(invitation=invitation, user=f.UserFactory())
+    draft = services.submission_get_or_start(network=network, survey=wave, user=None)
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Submission.objects.filter(pk=draft.pk).update(updated_at=long_ago)
+    Network.objects.filter(pk=network.pk).update(updated_at=long_ago)
+    published = f.NetworkFactory()
+    call_command("purge_stale_drafts", "--months", "12", stdout=io.StringIO())
+    assert not Network.objects.filter(pk=network.pk).exists()
+    assert Network.objects.filter(pk=published.pk).exists()
 
 
 @pytest.fixture

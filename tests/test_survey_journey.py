@@ -163,7 +163,10 @@ def test_whole_journey(django_capture_on_commit_callbacks, settings):
     submission.refresh_from_db()
     assert submission.state == Submission.State.SUBMITTED
     assert submission.consent_version and submission.consent_at
-    assert mail.outbox[-1].to == ["redaktion@example.org"]
+    assert [m.to for m in mail.outbox[-2:]] == [
+        ["redaktion@example.org"],
+        ["koordination@lippe.example.org"],
+    ]
 
     # request changes; the coordinator sees the comment
     with django_capture_on_commit_callbacks(execute=True):

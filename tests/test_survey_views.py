@@ -301,3 +301,34 @@ def test_login_lockout(settings):
 def test_login_page_is_german():
     page = Client().get("/konto/login/").text
     assert "Anmelden" in page and "Passwort vergessen?" in page
+
+
+def _partner_rows(actor_type, n):
+    return [
+        {"name": f"Partner {i}", "actor_type": actor_type.slug, "binding": True} for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("rows", [2, 12])
+def test_query_budget_of_coordinator_pages(wave, rows, django_assert_num_queries):
+    vocab = f.survey_vocabulary()
+    coordinator = f.CoordinatorFactory()
+    answers = f.complete_answers(wave)
+    answers["partner"]["rows"] = _partner_rows(vocab["actor_type"], rows)
+    answers["projekte"]["rows"] = answers["projekte"]["rows"] * rows
+    submission = f.SubmissionFactory(survey=wave, network=coordinator.network, answers=answers)
+    for _ in range(rows):
+        f.SubmissionEventFactory(submission=submission)
+    client = logged_in(coordinator.user)
+    client.get("/erhebung/")  # session and user warm-up are not what we measure
+    # session, user, submission, events
+    with django_assert_num_queries(4):
+        assert client.get(f"/erhebung/{submission.pk}/").status_code == 200
+    # session, user, submission; then one query per choice list, whatever the rows
+    with django_assert_num_queries(4):
+        assert client.get(f"/erhebung/{submission.pk}/partner/").status_code == 200
+    with django_assert_num_queries(4):
+        assert client.get(f"/erhebung/{submission.pk}/projekte/").status_code == 200
+    # session, user, network, its submissions, open waves
+    with django_assert_num_queries(5):
+        assert client.get(f"/erhebung/netzwerk/{coordinator.network.slug}/").status_code == 200

@@ -15,8 +15,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("wave", help="Kürzel der Erhebung, z. B. netzwerkerhebung-2024")
         parser.add_argument("file", help="CSV-Datei (UTF-8, Semikolon oder Komma)")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="schon importierte Antworten dieser Erhebung ersetzen",
+        )
 
-    def handle(self, *args, wave, file, **options):
+    def handle(self, *args, wave, file, replace, **options):
         survey = Survey.objects.filter(slug=wave).first()
         if survey is None:
             raise CommandError(f"Keine Erhebung mit dem Kürzel „{wave}“.")
@@ -31,7 +36,7 @@ class Command(BaseCommand):
                 "Bitte als „CSV UTF-8“ speichern."
             ) from exc
         try:
-            count = import_responses(survey=survey, text=text)
+            count = import_responses(survey=survey, text=text, replace=replace)
         except ImportFailed as exc:
             for error in exc.errors:
                 self.stderr.write(str(error))

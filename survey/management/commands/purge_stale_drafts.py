@@ -12,5 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args, months, **options):
         if months < 1:
             raise CommandError("--months muss mindestens 1 sein.")
-        count = drafts_purge(months=months)
-        self.stdout.write(f"{count} Entwürfe gelöscht (älter als {months} Monate).")
+        drafts, networks = drafts_purge(months=months)
+        self.stdout.write(
+            f"{drafts} Entwürfe gelöscht (älter als {months} Monate), "
+            f"{networks} nie angenommene eingetragene Netzwerke entfernt."
+        )

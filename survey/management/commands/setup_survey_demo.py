@@ -219,6 +219,12 @@ class Command(BaseCommand):
 
     def _complete(self, submission, survey, rng):
         answers = submission.answers
+        master = answers.setdefault("stammdaten", {}).setdefault("fields", {})
+        # a visible change for the reviewer's comparison
+        master["short_description"] = (
+            master.get("short_description", "") + " Neu: Qualifizierung für die Digitalisierung."
+        ).strip()[:300]
+        master["website"] = master.get("website") or "https://www.example.org/netzwerk"
         coord = answers.setdefault("koordination", {}).setdefault("fields", {})
         if coord.get("full_time_management") == "ja":
             coord["full_time_extent"] = "1"
