@@ -326,7 +326,8 @@ def _decode(data) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
+    """``;`` or ``,``, decided on the header line, which holds no quoted separators."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
     return ";" if header.count(";") >= header.count(",") and ";" in header else ","
 
 
