@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 DEMO_NETWORKS ?= 400
+BENCH_NETWORKS ?= 5000
 
 .PHONY: run test install setup demo lint format messages bench clean
 
@@ -19,11 +20,12 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# setup_demo loads the reference data, vocabularies, real and demo networks (each only once)
 setup: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py setup_demo --networks $(DEMO_NETWORKS)
 	$(BIN)/python manage.py setup_survey_demo
+	@$(BIN)/python manage.py setup_demo --login-only
 
 run: setup
 	$(BIN)/python manage.py runserver $(HOST)
@@ -38,6 +40,10 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# generate_demo, CSV export and import on a throw-away database; figures in the README
+bench: install
+	$(BIN)/python scripts/bench_bulk.py --networks $(BENCH_NETWORKS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -29,8 +29,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from netzwerke.models import (
@@ -330,16 +330,27 @@ def _sniff_delimiter(text: str) -> str:
     return ";" if header.count(";") >= header.count(",") and ";" in header else ","
 
 
-def _choice(value: str, choices, column: str) -> str:
-    folded = value.casefold()
-    for key, label in choices:
-        if folded in (key.casefold(), str(label).casefold()):
-            return key
-    allowed = ", ".join(key for key, _label in choices)
-    raise CellError(
-        _("„%(value)s“ ist kein gültiger Wert. Erlaubt: %(allowed)s.")
-        % {"value": value, "allowed": allowed}
-    )
+_CHOICE_INDEX: dict[tuple[str, str | None], dict[str, str]] = {}
+
+
+def _choice(value: str, choices_class, column: str) -> str:
+    """Accept a choice by its value or its German label, case-insensitively."""
+    key = (choices_class.__qualname__, get_language())
+    index = _CHOICE_INDEX.get(key)
+    if index is None:
+        index = {}
+        for choice, label in choices_class.choices:
+            index[str(label).casefold()] = choice
+            index[choice.casefold()] = choice
+        _CHOICE_INDEX[key] = index
+    try:
+        return index[value.casefold()]
+    except KeyError:
+        allowed = ", ".join(choices_class.values)
+        raise CellError(
+            _("„%(value)s“ ist kein gültiger Wert. Erlaubt: %(allowed)s.")
+            % {"value": value, "allowed": allowed}
+        ) from None
 
 
 def _boolean(value: str) -> bool:
@@ -510,7 +521,7 @@ def _parse_partners(
             fail(_("Kreis „%(ags)s“ ist unbekannt (5-stelliger AGS erwartet).") % {"ags": ags})
             continue
         try:
-            role_value = _choice(role, Membership.Role.choices, "partner") if role else "partner"
+            role_value = _choice(role, Membership.Role, "partner") if role else "partner"
             binding_value = _boolean(binding)
             since_value = _year(since)
         except CellError as exc:
@@ -537,14 +548,14 @@ def _parse_partners(
 
 SCALAR_PARSERS = {
     "name": _text(200),
-    "typ": lambda v: _choice(v, Network.Type.choices, "typ") if v else Network.Type.NETWORK,
-    "status": lambda v: _choice(v, Network.Status.choices, "status") if v else "draft",
+    "typ": lambda v: _choice(v, Network.Type, "typ") if v else Network.Type.NETWORK,
+    "status": lambda v: _choice(v, Network.Status, "status") if v else "draft",
     "veroeffentlicht_am": _datetime,
     "kurzbeschreibung": _text(300),
     "beschreibung": _text(None),
     "gruendungsjahr": _year,
     "organisationsform": lambda v: (
-        _choice(v, Network.OrganisationForm.choices, "organisationsform") if v else ""
+        _choice(v, Network.OrganisationForm, "organisationsform") if v else ""
     ),
     "schwerpunktthemen": _text(500),
     "website": _validated(URLValidator(schemes=["http", "https"]), 200),

@@ -1,4 +1,6 @@
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -267,3 +269,13 @@ def test_admin_import_shows_errors_and_writes_nothing(client, vocab):
     assert response.status_code == 302
     network = Network.objects.get(slug="owl")
     assert network.history.first().history_user.is_staff
+
+
+def test_readme_example_imports(db):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```csv\n(.*?)```", readme, re.S).group(1)
+    call_command("load_reference_data", stdout=io.StringIO())
+    call_command("loaddata", "fixtures/vocabularies.json", verbosity=0)
+    result = csvformat.import_networks(example)
+    assert result.ok, result.errors
+    assert Network.objects.get(slug="netz-cham").memberships.count() == 2

@@ -1,0 +1,506 @@
+"""Synthetic but realistic demo networks, deterministic for a seed.
+
+Everything is drawn from one ``random.Random(seed)`` in a fixed order and written
+with ``bulk_create``, so the same seed on the same database gives the same rows
+and thousands of networks take seconds. Names are built from the Kreis names of
+the reference data ("Fachkräfteallianz Landkreis Cham"). Contact data is
+fictitious: example.org addresses and the telephone numbers the
+Bundesnetzagentur reserves for films and drama (e.g. 030 23125 xxx).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from netzwerke.models import (
+    ActionField,
+    Actor,
+    ActorType,
+    District,
+    Membership,
+    Network,
+    Project,
+    Sector,
+    State,
+    TargetGroup,
+)
+
+DEMO_NOTE = "Dieser Eintrag ist ein synthetischer Demodatensatz."
+BASE_DATE = datetime.datetime(2026, 1, 15, 10, 0, tzinfo=datetime.UTC)
+BATCH = 2000
+
+FIRST_NAMES = [
+    "Anna", "Julia", "Katrin", "Sabine", "Stefanie", "Claudia", "Miriam", "Lena", "Sarah",
+    "Nicole", "Thomas", "Michael", "Andreas", "Stefan", "Markus", "Jan", "Tobias", "Christian",
+    "Matthias", "Daniel", "Ayşe", "Mehmet", "Olga", "Jana", "Fatma", "Lukas", "Birgit", "Uwe",
+]  # fmt: skip
+LAST_NAMES = [
+    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
+    "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Braun",
+    "Zimmermann", "Krüger", "Hartmann", "Lange", "Werner", "Krause", "Lehmann", "Köhler",
+    "Yılmaz", "Kaya", "Nowak", "Peters", "Vogel", "Friedrich", "Keller", "Günther", "Frank",
+]  # fmt: skip
+INDUSTRIES = [
+    ("Metallbau", "C"), ("Maschinenbau", "C"), ("Elektrotechnik", "C"), ("Kunststofftechnik", "C"),
+    ("Holzbau", "F"), ("Bauunternehmung", "F"), ("Haustechnik", "F"), ("Logistik", "H"),
+    ("Spedition", "H"), ("Pflegedienst", "Q"), ("Seniorenzentrum", "Q"), ("Klinikum", "Q"),
+    ("Autohaus", "G"), ("Großhandel", "G"), ("Hotel", "I"), ("Software", "J"),
+    ("Steuerberatung", "M"), ("Ingenieurbüro", "M"), ("Gebäudeservice", "N"), ("Lebensmittel", "C"),
+]  # fmt: skip
+LEGAL_FORMS = ["GmbH", "GmbH & Co. KG", "KG", "AG", "e. K."]
+THEMES = ["Pflege", "Handwerk", "MINT", "Gesundheit", "Logistik", "Tourismus", "Industrie"]
+TOPICS = [
+    "Digitalisierung", "Fachkräfteeinwanderung", "Ausbildungsmarketing", "Employer Branding",
+    "Teilzeitausbildung", "Wohnen", "Mobilität", "Green Jobs", "Künstliche Intelligenz",
+    "Kinderbetreuung", "Willkommenskultur", "Betriebliche Gesundheit",
+]  # fmt: skip
+PHONE_RANGES = ["030 23125", "069 90009", "040 66969", "089 99998", "0221 4710", "0341 39299"]
+COORDINATION_ROLES = ["Netzwerkmanagerin", "Netzwerkmanager", "Netzwerkkoordination",
+                      "Geschäftsführung", "Projektleitung"]  # fmt: skip
+
+NAME_PATTERNS = {
+    Network.Type.NETWORK: [
+        "Fachkräftenetzwerk {r}", "Netzwerk Fachkräftesicherung {r}", "{t}netzwerk {r}",
+        "Fachkräftenetzwerk {t} {r}",
+    ],
+    Network.Type.ALLIANCE: [
+        "Fachkräftebündnis {r}", "Fachkräfteallianz {r}", "Bündnis für Fachkräfte {r}",
+        "Allianz für Fachkräfte {r}", "Fachkräftebündnis {t} {r}",
+    ],
+    Network.Type.QUALIFICATION: [
+        "Qualifizierungsverbund {r}", "Weiterbildungsverbund {r}", "Qualifizierungsverbund {t} {r}",
+    ],
+    Network.Type.HUB: ["Arbeitsmarkt-Drehscheibe {r}"],
+    Network.Type.OTHER: [
+        "Initiative Fachkräfte {r}", "Zukunftsinitiative Arbeit {r}",
+        "Regionalbüro Fachkräftesicherung {r}",
+    ],
+}  # fmt: skip
+TYPE_WEIGHTS = {
+    Network.Type.NETWORK: 40,
+    Network.Type.ALLIANCE: 30,
+    Network.Type.QUALIFICATION: 15,
+    Network.Type.HUB: 5,
+    Network.Type.OTHER: 10,
+}
+
+# (title, action field slugs, aims: retain/train/attract)
+PROJECTS = [
+    ("Ausbildungsbotschafter {n}", ["berufsorientierung-nachwuchs"], "t"),
+    ("Tag der Ausbildung {n}", ["berufsorientierung-nachwuchs", "aus-und-weiterbildung"], "t"),
+    ("Azubi-Speeddating", ["berufsorientierung-nachwuchs"], "t"),
+    ("Welcome Center {n}", ["integration-zuwanderung", "fachkraeftegewinnung-bindung"], "a"),
+    ("Sprachförderung im Betrieb", ["integration-zuwanderung"], "ra"),
+    ("Weiterbildungsberatung für KMU", ["aus-und-weiterbildung"], "r"),
+    ("Karrieremesse {n}", ["fachkraeftegewinnung-bindung"], "a"),
+    ("Rückkehrertag {n}", ["fachkraeftegewinnung-bindung"], "a"),
+    ("Gesund arbeiten in KMU", ["beschaeftigungsfaehigkeit-gesundheit"], "r"),
+    ("Erfahrung zählt: 50plus in Arbeit", ["integration-aelterer"], "ra"),
+    ("Teilzeitausbildung für Alleinerziehende", ["vereinbarkeit-beruf-familie"], "t"),
+    ("Familienfreundliche Arbeitgeber {n}", ["vereinbarkeit-beruf-familie"], "r"),
+    ("Digitalisierungslotsen", ["digitalisierung-qualifizierung"], "r"),
+    ("MINT-Tage {n}", ["berufsorientierung-nachwuchs"], "t"),
+    ("Mentoring für Quereinsteiger", ["aus-und-weiterbildung"], "ta"),
+    ("Arbeitgebermarke {n}", ["fachkraeftegewinnung-bindung"], "ra"),
+]  # fmt: skip
+
+
+def region_label(district: District) -> str:
+    """A Kreis as it appears in a network name: "Landkreis Cham", "Bielefeld"."""
+    name, kind = district.name, district.kind
+    if kind in ("Kreisfreie Stadt", "Stadtkreis", "Regionalverband") or not kind:
+        return name
+    lowered = name.lower()
+    if any(word in lowered for word in ("kreis", "region", "land")):
+        return name
+    return f"{kind} {name}"
+
+
+def _ascii(text: str) -> str:
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ş", "s"), ("ı", "i")):
+        text = text.replace(a, b).replace(a.upper(), b.capitalize())
+    return slugify(text).replace("-", "")
+
+
+@dataclass(eq=False)
+class ActorSpec:
+    """An institution that may become an actor; compared by identity, as two firms may
+    share a name."""
+
+    name: str
+    type_slug: str
+    district: District
+    actor: Actor | None = None
+
+
+@dataclass
+class Stats:
+    networks: int = 0
+    actors: int = 0
+    memberships: int = 0
+    projects: int = 0
+    per_state: dict[str, int] = field(default_factory=dict)
+
+
+class Generator:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.districts = list(District.objects.select_related("state").order_by("ags"))
+        self.states = list(State.objects.order_by("ags"))
+        if not self.districts or not self.states:
+            raise LookupError("Keine Kreise in der Datenbank: erst load_reference_data ausführen.")
+        self.by_state: dict[str, list[District]] = {}
+        for district in self.districts:
+            self.by_state.setdefault(district.state_id, []).append(district)
+        self.action_fields = {a.slug: a for a in ActionField.objects.order_by("slug")}
+        self.target_groups = list(TargetGroup.objects.order_by("slug"))
+        self.sectors = {s.code: s for s in Sector.objects.order_by("code")}
+        self.actor_types = {t.slug: t for t in ActorType.objects.order_by("slug")}
+        if not (self.action_fields and self.target_groups and self.sectors and self.actor_types):
+            raise LookupError(
+                "Keine Vokabulare in der Datenbank: erst "
+                "„manage.py loaddata fixtures/vocabularies.json“ ausführen."
+            )
+        self.weights = [max(d.population or 50_000, 30_000) ** 0.5 for d in self.districts]
+        self.network_slugs = set(Network.objects.values_list("slug", flat=True))
+        # institutions already in the database (e.g. from the real networks) are reused
+        self.existing_actors = {a.slug: a for a in Actor.objects.all()}
+        self.actor_slugs = set(self.existing_actors)
+        self.pools: dict[str, list[ActorSpec]] = {}
+        self.new_actors: list[Actor] = []
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _unique(self, base: str, taken: set[str]) -> str:
+        slug, n = base[:190], 2
+        while slug in taken:
+            slug = f"{base[:185]}-{n}"
+            n += 1
+        taken.add(slug)
+        return slug
+
+    def _actor(self, name: str, type_slug: str, district: District) -> ActorSpec:
+        return ActorSpec(name, type_slug, district)
+
+    def materialize(self, spec: ActorSpec) -> Actor:
+        """The actor for ``spec``, created when a network first takes it as a partner."""
+        if spec.actor is not None:
+            return spec.actor
+        existing = self.existing_actors.get(slugify(spec.name))
+        if existing is not None:
+            spec.actor = existing
+            return existing
+        actor_type = self.actor_types.get(spec.type_slug) or self.actor_types.get("sonstige")
+        spec.actor = Actor(
+            name=spec.name,
+            slug=self._unique(slugify(spec.name), self.actor_slugs),
+            actor_type=actor_type,
+            district=spec.district,
+            website=f"https://www.{slugify(spec.name)[:40].strip('-')}.example.org",
+        )
+        self.new_actors.append(spec.actor)
+        return spec.actor
+
+    def pool(self, district: District) -> list[ActorSpec]:
+        """The institutions of a Kreis, drawn the first time a network there needs them."""
+        if district.ags in self.pools:
+            return self.pools[district.ags]
+        rng, name, label = self.rng, district.name, region_label(district)
+        city = district.kind in ("Kreisfreie Stadt", "Stadtkreis")
+        actors = [
+            self._actor(f"Stadt {name}" if city else label, "kommune", district),
+            self._actor(f"Wirtschaftsförderung {label}", "wirtschaftsfoerderung", district),
+            self._actor(f"Agentur für Arbeit {name}", "agentur-fuer-arbeit", district),
+            self._actor(f"Jobcenter {label}", "jobcenter", district),
+            self._actor(f"IHK {name}" if city else f"IHK-Geschäftsstelle {name}", "ihk", district),
+            self._actor(f"Kreishandwerkerschaft {name}", "hwk", district),
+            self._actor(f"Volkshochschule {name}", "bildungstraeger", district),
+            self._actor(f"Berufsbildende Schulen {name}", "schule", district),
+        ]
+        if rng.random() < 0.6:
+            actors.append(self._actor(f"DGB Kreisverband {name}", "gewerkschaft", district))
+        if rng.random() < 0.6:
+            actors.append(self._actor(f"Unternehmerverband {name}", "verband", district))
+        if city or rng.random() < 0.3:
+            actors.append(self._actor(f"Hochschule {name}", "hochschule", district))
+        if rng.random() < 0.5:
+            actors.append(
+                self._actor(f"Bildungswerk der Wirtschaft {name}", "bildungstraeger", district)
+            )
+        if rng.random() < 0.4:
+            actors.append(self._actor(f"Förderverein Ausbildung {name} e. V.", "verein", district))
+        for _ in range(rng.randint(4, 14)):
+            industry, _code = rng.choice(INDUSTRIES)
+            firm = f"{rng.choice(LAST_NAMES)} {industry} {rng.choice(LEGAL_FORMS)}"
+            actors.append(self._actor(firm, "unternehmen", district))
+        self.pools[district.ags] = actors
+        return actors
+
+    # --- one network ---------------------------------------------------------------
+
+    def _districts_for(self, index: int) -> list[District]:
+        rng = self.rng
+        if index < len(self.states):
+            # the first networks visit every Land once, so any N ≥ 16 covers all of them
+            home = rng.choice(self.by_state[self.states[index].code])
+        else:
+            home = rng.choices(self.districts, weights=self.weights)[0]
+        roll = rng.random()
+        # neighbouring AGS mostly lie in the same Regierungsbezirk: a plausible region
+        siblings = sorted(
+            (d for d in self.by_state[home.state_id] if d.ags != home.ags),
+            key=lambda d: (abs(int(d.ags) - int(home.ags)), d.ags),
+        )[:6]
+        if roll < 0.7 or not siblings:
+            return [home]
+        extra = rng.sample(siblings, min(len(siblings), rng.randint(1, 3)))
+        return [home, *extra]
+
+    def _name(self, network_type: str, districts: list[District]) -> str:
+        rng = self.rng
+        if len(districts) == 1:
+            region = region_label(districts[0])
+        elif len(districts) == 2:
+            region = f"{districts[0].name} und {districts[1].name}"
+        else:
+            names = [d.name for d in districts]
+            region = f"{', '.join(names[:-1])} und {names[-1]}"
+        pattern = rng.choice(NAME_PATTERNS[network_type])
+        theme = rng.choice(THEMES)
+        name = pattern.format(r=region, t=theme)
+        return name[0].upper() + name[1:]
+
+    def network(self, index: int) -> tuple[Network, dict]:
+        rng = self.rng
+        districts = self._districts_for(index)
+        network_type = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
+        name = self._name(network_type, districts)
+        slug = self._unique(slugify(name), self.network_slugs)
+        founded = rng.choice(range(2008, 2026))
+        status = rng.choices(
+            [Network.Status.PUBLISHED, Network.Status.DRAFT, Network.Status.ARCHIVED],
+            weights=[85, 10, 5],
+        )[0]
+        published_at = None
+        if status != Network.Status.DRAFT:
+            published_at = BASE_DATE - datetime.timedelta(
+                days=rng.randint(0, 900), minutes=rng.randint(0, 1440)
+            )
+        fields_count = rng.choices([0, 1, 2, 3, 4], weights=[6, 20, 34, 28, 12])[0]
+        action_fields = rng.sample(sorted(self.action_fields), fields_count)
+        target_groups = rng.sample(self.target_groups, rng.randint(1, 5))
+        sector_codes = rng.sample("CCCFFQQGGHHIJMNP", rng.randint(1, 4))
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        domain = f"{slug[:40].strip('-')}.example.org"
+        label = {
+            Network.Type.NETWORK: "Das Fachkräftenetzwerk",
+            Network.Type.ALLIANCE: "Das Bündnis",
+            Network.Type.QUALIFICATION: "Der Qualifizierungsverbund",
+            Network.Type.HUB: "Die Arbeitsmarkt-Drehscheibe",
+            Network.Type.OTHER: "Die Initiative",
+        }[network_type]
+        focus = ", ".join(self.action_fields[s].name for s in action_fields[:2]) or "Vernetzung"
+        region = ", ".join(region_label(d) for d in districts)
+        network = Network(
+            name=name,
+            slug=slug,
+            network_type=network_type,
+            short_description=f"Gemeinsam Fachkräfte sichern – {region}. Schwerpunkte: {focus}.",
+            description=(
+                f"{label} wurde {founded} gegründet und bringt Unternehmen, Kammern, "
+                f"Arbeitsverwaltung und Bildungseinrichtungen in {region} zusammen. "
+                f"Gemeinsam entwickeln die Partner Angebote für "
+                f"{', '.join(t.name for t in target_groups)}.\n\n{DEMO_NOTE}"
+            ),
+            founded_year=founded,
+            organisation_form=rng.choices(
+                [c for c, _label in Network.OrganisationForm.choices],
+                weights=[45, 20, 5, 25, 5],
+            )[0],
+            topics=", ".join(rng.sample(TOPICS, rng.randint(0, 3))),
+            website=f"https://www.{domain}",
+            coordination_person=f"{first} {last}",
+            coordination_role=rng.choice(COORDINATION_ROLES),
+            coordination_email=f"{_ascii(first)}.{_ascii(last)}@{domain}",
+            coordination_phone=f"{rng.choice(PHONE_RANGES)} {rng.randint(0, 999):03d}",
+            full_time_management=rng.random() < 0.55,
+            development_partnership=rng.random() < 0.2,
+            goals_based_on_data=rng.random() < 0.6,
+            results_evaluated=rng.random() < 0.45,
+            status=status,
+            published_at=published_at,
+        )
+        candidates = [a for d in districts for a in self.pool(d)]
+        size = min(
+            len(candidates), rng.choices([2, 3, 5, 8, 12, 18, 25], [5, 8, 20, 27, 20, 13, 7])[0]
+        )
+        # two specs can resolve to one existing actor (same name in two Kreise): keep one
+        members, seen = [], set()
+        for spec in rng.sample(candidates, size):
+            actor = self.materialize(spec)
+            if id(actor) not in seen:
+                seen.add(id(actor))
+                members.append(actor)
+        binding_share = rng.choice([0.2, 0.6, 0.9, 1.0])
+        memberships = []
+        for position, actor in enumerate(members):
+            role = Membership.Role.PARTNER
+            if position == 0:
+                role = Membership.Role.CARRIER
+            elif position == 1 and rng.random() < 0.3:
+                role = Membership.Role.COORDINATION
+            memberships.append(
+                Membership(
+                    actor=actor,
+                    role=role,
+                    binding=role == Membership.Role.CARRIER or rng.random() < binding_share,
+                    since=rng.randint(founded, 2025) if rng.random() < 0.7 else None,
+                )
+            )
+        reported = size + rng.randint(0, 20) if rng.random() < 0.8 else None
+        network.partner_count_reported = reported
+        projects = self._projects(districts[0].name, founded)
+        related = {
+            "districts": [d.ags for d in districts],
+            "action_fields": [self.action_fields[s].pk for s in action_fields],
+            "target_groups": [t.pk for t in target_groups],
+            "sectors": sorted({self.sectors[c].pk for c in sector_codes if c in self.sectors}),
+            "memberships": memberships,
+            "projects": projects,
+        }
+        return network, related
+
+    def _projects(self, place: str, founded: int) -> list[tuple[Project, list[int]]]:
+        rng = self.rng
+        count = rng.choices([0, 1, 2, 3, 4, 6], weights=[15, 20, 25, 20, 12, 8])[0]
+        projects = []
+        for title, field_slugs, aims in rng.sample(PROJECTS, count):
+            title = title.format(n=place)
+            start = datetime.date(rng.randint(max(founded, 2012), 2026), rng.randint(1, 12), 1)
+            status = rng.choices(
+                [Project.Status.PLANNED, Project.Status.RUNNING, Project.Status.DONE],
+                weights=[10, 55, 35],
+            )[0]
+            end = None
+            if status == Project.Status.DONE or rng.random() < 0.4:
+                end = start + datetime.timedelta(days=rng.randint(90, 1100))
+            evaluated = status == Project.Status.DONE and rng.random() < 0.6
+            project = Project(
+                title=title,
+                slug=slugify(title),
+                description=f"{title}: ein gemeinsames Angebot der Netzwerkpartner. {DEMO_NOTE}",
+                aim_retain="r" in aims,
+                aim_train="t" in aims,
+                aim_attract="a" in aims,
+                status=status,
+                start_date=start,
+                end_date=end,
+                results=(
+                    f"{rng.randint(12, 400)} Teilnehmende, "
+                    f"{rng.randint(3, 60)} beteiligte Betriebe."
+                    if status == Project.Status.DONE
+                    else ""
+                ),
+                evaluated=evaluated,
+            )
+            projects.append(
+                (
+                    project,
+                    [self.action_fields[s].pk for s in field_slugs if s in self.action_fields],
+                )
+            )
+        return projects
+
+
+@transaction.atomic
+def generate_demo(*, networks: int, seed: int) -> Stats:
+    """Create ``networks`` demo networks with actors, memberships and projects."""
+    generator = Generator(seed)
+    built = [generator.network(i) for i in range(networks)]
+
+    Actor.objects.bulk_create(generator.new_actors, batch_size=BATCH)
+    Network.objects.bulk_create([n for n, _r in built], batch_size=BATCH)
+    # some backends leave pks unset after bulk_create; fetch them by slug then
+    if built and built[0][0].pk is None:
+        ids = dict(
+            Network.objects.filter(slug__in=[n.slug for n, _r in built]).values_list("slug", "pk")
+        )
+        for network, _related in built:
+            network.pk = ids[network.slug]
+    if generator.new_actors and generator.new_actors[0].pk is None:
+        ids = dict(
+            Actor.objects.filter(slug__in=[a.slug for a in generator.new_actors]).values_list(
+                "slug", "pk"
+            )
+        )
+        for actor in generator.new_actors:
+            actor.pk = ids[actor.slug]
+
+    through = {
+        name: Network._meta.get_field(name).remote_field.through
+        for name in ("districts", "action_fields", "target_groups", "sectors")
+    }
+    target_column = {
+        "districts": "district_id",
+        "action_fields": "actionfield_id",
+        "target_groups": "targetgroup_id",
+        "sectors": "sector_id",
+    }
+    for name, model in through.items():
+        rows = [
+            model(network_id=network.pk, **{target_column[name]: value})
+            for network, related in built
+            for value in related[name]
+        ]
+        model.objects.bulk_create(rows, batch_size=BATCH)
+
+    memberships, projects, project_fields = [], [], []
+    for network, related in built:
+        for membership in related["memberships"]:
+            membership.network_id = network.pk
+            membership.actor_id = membership.actor.pk
+            memberships.append(membership)
+        for project, _fields in related["projects"]:
+            project.network_id = network.pk
+            projects.append(project)
+    Membership.objects.bulk_create(memberships, batch_size=BATCH)
+    Project.objects.bulk_create(projects, batch_size=BATCH)
+    if projects and projects[0].pk is None:
+        ids = {
+            (n, s): pk
+            for pk, n, s in Project.objects.filter(
+                network_id__in=[n.pk for n, _r in built]
+            ).values_list("pk", "network_id", "slug")
+        }
+        for project in projects:
+            project.pk = ids[(project.network_id, project.slug)]
+    project_through = Project._meta.get_field("action_fields").remote_field.through
+    for _network, related in built:
+        for project, field_ids in related["projects"]:
+            project_fields.extend(
+                project_through(project_id=project.pk, actionfield_id=f) for f in field_ids
+            )
+    project_through.objects.bulk_create(project_fields, batch_size=BATCH)
+
+    if built:
+        # created_at/updated_at come from the clock; pin them so a seed gives identical rows
+        pks = [n.pk for n, _r in built]
+        Network.objects.filter(pk__range=(min(pks), max(pks))).update(
+            created_at=BASE_DATE, updated_at=BASE_DATE
+        )
+
+    stats = Stats(
+        networks=len(built),
+        actors=len(generator.new_actors),
+        memberships=len(memberships),
+        projects=len(projects),
+    )
+    for _network, related in built:
+        state = related["districts"][0][:2]
+        stats.per_state[state] = stats.per_state.get(state, 0) + 1
+    return stats
