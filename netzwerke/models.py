@@ -2,6 +2,7 @@ import re
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -189,6 +190,37 @@ class NetworkQuerySet(models.QuerySet):
 
     def in_district(self, ags):
         return self.filter(districts__ags=ags).distinct()
+
+    def search(self, q):
+        """Full text over name, descriptions, partners and projects, annotated
+        with ``search_rank``; see ``netzwerke.search``."""
+        from netzwerke.search import search_networks
+
+        return search_networks(self, q)
+
+    def with_partner_count(self):
+        """Annotate ``partner_count``: the recorded memberships, or the reported
+        number where the network reported more partners than are recorded."""
+        if "partner_count" in self.query.annotations:
+            return self
+        recorded = Coalesce(
+            models.Subquery(
+                Membership.objects.filter(network=OuterRef("pk"))
+                .order_by()
+                .values("network")
+                .annotate(n=Count("pk"))
+                .values("n")[:1],
+                output_field=models.IntegerField(),
+            ),
+            0,
+        )
+        return self.annotate(
+            partner_count=Greatest(
+                recorded,
+                Coalesce("partner_count_reported", 0),
+                output_field=models.IntegerField(),
+            )
+        )
 
     def with_criteria(self):
         """Annotate the inputs of the four network criteria (see ``Network.criteria``)."""

@@ -1,5 +1,578 @@
-from django.views.generic import TemplateView
+import hashlib
+import json
+import re
+from itertools import groupby
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from netzwerke.facets import compute_facets
+from netzwerke.filters import NetworkFilter
+from netzwerke.maps import district_map, germany_map
+from netzwerke.models import (
+    ActionField,
+    District,
+    Membership,
+    Network,
+    Project,
+    Sector,
+    State,
+    TargetGroup,
+)
+from netzwerke.reference import STATES
+
+PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
+LAND = re.compile(r"[A-Za-z]{2}")
+
+
+def find_districts(text):
+    """Kreise for a postal code or a Kreis/town name; a PLZ may lie in several Kreise."""
+    text = " ".join(text.split())
+    if PLZ.fullmatch(text):
+        districts = District.objects.for_postal_code(text)
+    else:
+        districts = District.objects.matching_place(text)
+    found = list(districts.select_related("state").order_by("name")[:20])
+    if not found and len(text) >= 3 and not text.isdigit():
+        # a beginning of a Kreis name ("Güters") still finds it
+        found = list(
+            District.objects.filter(name__istartswith=text)
+            .select_related("state")
+            .order_by("name")[:20]
+        )
+    return found
+
+
+STATE_OF_PREFIX = {prefix: code for code, prefix, _name in STATES}
+
+
+def map_link(level, counts):
+    """Regions with networks link to the filtered list, the others to their region page."""
+    list_url = reverse("netzwerke:network-list")
+
+    def link(code):
+        if counts.get(code):
+            return f"{list_url}?{'land' if level == 'land' else 'kreis'}={code}"
+        if level == "land":
+            return reverse("netzwerke:region-state", kwargs={"land": code})
+        land = STATE_OF_PREFIX.get(code[:2])
+        return land and reverse("netzwerke:region-district", kwargs={"land": land, "ags": code})
+
+    return link
 
 
 class HomeView(TemplateView):
+    """Place search ("Gibt es ein Netzwerk in Ihrer Region?"), map and key figures."""
+
     template_name = "netzwerke/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        place = self.request.GET.get("ort", "").replace("\x00", "").strip()[:100]
+        if place:
+            context.update(self.place_result(place))
+        published = Network.objects.published()
+        through = Network.districts.through.objects.filter(network__status=Network.Status.PUBLISHED)
+        state_counts = dict(
+            through.values_list("district__state_id")
+            .annotate(n=Count("network_id", distinct=True))
+            .order_by()
+        )
+        district_counts = dict(
+            through.values_list("district_id").annotate(n=Count("network_id")).order_by()
+        )
+        states = [
+            {"state": state, "count": state_counts.get(state.code, 0)}
+            for state in State.objects.order_by("name")
+        ]
+        level = "land" if self.request.GET.get("karte") == "laender" else "kreis"
+        counts = state_counts if level == "land" else district_counts
+        context.update(
+            place=place,
+            states=states,
+            figures={
+                "networks": published.count(),
+                "criteria": published.meeting_criteria().count(),
+                "states": len(state_counts),
+                "districts": len(district_counts),
+            },
+            map_level=level,
+            # the rendered map and table are cached until a count changes
+            map_version=hashlib.md5(
+                repr((sorted(state_counts.items()), sorted(district_counts.items()))).encode(),
+                usedforsecurity=False,
+            ).hexdigest(),
+            map=germany_map(level, counts, map_link(level, counts)),
+        )
+        return context
+
+    def place_result(self, place):
+        if place.isdigit() and not PLZ.fullmatch(place):
+            return {
+                "place_error": _(
+                    "Eine Postleitzahl hat fünf Ziffern. Bitte prüfen Sie „%(place)s“."
+                )
+                % {"place": place}
+            }
+        districts = find_districts(place)
+        if not districts:
+            return {
+                "place_error": _(
+                    "Zu „%(place)s“ haben wir keinen Kreis gefunden. Versuchen Sie eine "
+                    "Postleitzahl oder den Namen des Kreises oder der Stadt."
+                )
+                % {"place": place}
+            }
+        networks = list(_covering(Q(district__in=districts)).order_by("name"))
+        query = "&".join(f"kreis={d.ags}" for d in districts)
+        return {
+            "place_districts": districts,
+            "place_networks": networks,
+            "place_list_url": f"{reverse('netzwerke:network-list')}?{query}",
+        }
+
+
+def public_networks():
+    """Published networks with what a result card shows, in two prefetch queries."""
+    return Network.objects.published().prefetch_related(
+        Prefetch("districts", queryset=District.objects.select_related("state").order_by("name")),
+        "action_fields",
+    )
+
+
+def querystring_without(query, name, value=None):
+    """``query`` (a QueryDict) as a string, without ``name`` (or one of its values) and page."""
+    q = query.copy()
+    q.pop("page", None)
+    if value is None:
+        q.pop(name, None)
+    else:
+        q.setlist(name, [v for v in q.getlist(name) if v != value])
+    return q.urlencode()
+
+
+class FilteredMixin:
+    """Binds the public filter to the query string (even an empty one)."""
+
+    filterset_class = NetworkFilter
+
+    def get_filterset(self, filterset_class=None):
+        return NetworkFilter(self.request.GET, queryset=self.get_queryset(), request=self.request)
+
+
+def filter_title(filterset):
+    """A German title naming the filter: "Netzwerke in Nordrhein-Westfalen – Aus- und …"."""
+    places = [s.name for s in filterset.active("land")] + [
+        d.name for d in filterset.active("kreis")
+    ]
+    title = _("Netzwerke in %(places)s") % {"places": ", ".join(places)} if places else None
+    title = title or _("Netzwerke")
+    topics = [
+        o.name
+        for name in ("handlungsfeld", "zielgruppe", "branche", "akteurstyp")
+        for o in filterset.active(name)
+    ]
+    type_labels = dict(Network.Type.choices)
+    topics += [str(type_labels[t]) for t in filterset.active("typ")]
+    if filterset.active("kriterien"):
+        topics.append(_("alle vier Kriterien erfüllt"))
+    if topics:
+        title = f"{title} – {', '.join(topics)}"
+    if filterset.search_text:
+        title = _("%(title)s – Suche „%(q)s“") % {"title": title, "q": filterset.search_text}
+    return title
+
+
+def filter_chips(filterset, query):
+    chips = []
+    if filterset.search_text:
+        chips.append(
+            {
+                "label": _("Suche: „%(q)s“") % {"q": filterset.search_text},
+                "query": querystring_without(query, "q"),
+            }
+        )
+    keys = {"land": "code", "kreis": "ags"}
+    type_labels = dict(Network.Type.choices)
+    for name in NetworkFilter.FACETS:
+        field_label = filterset.form.fields[name].label
+        for value in filterset.active(name):
+            if name == "typ":
+                key, label = value, type_labels[value]
+            elif name == "kriterien":
+                key, label = value, _("alle vier erfüllt")
+            else:
+                key, label = getattr(value, keys.get(name, "slug")), value.name
+            chips.append(
+                {
+                    "label": f"{field_label}: {label}",
+                    "query": querystring_without(query, name, str(key)),
+                }
+            )
+    return chips
+
+
+class NetworkListView(FilteredMixin, FilterView):
+    template_name = "netzwerke/network_list.html"
+    paginate_by = 20
+    max_page_size = 100
+
+    def get_queryset(self):
+        return public_networks()
+
+    def get_paginate_by(self, queryset):
+        return self.paginate_by
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        # the facets already counted the result; spare the COUNT(*)
+        paginator.__dict__["count"] = self.total
+        raw = self.request.GET.get("page", "1")
+        try:
+            number = int(raw)
+        except ValueError:
+            number = 1
+            self.notices.append(
+                _("Die Seitenangabe „%(page)s“ ist ungültig; gezeigt wird Seite 1.")
+                % {"page": raw[:20]}
+            )
+        if not 1 <= number <= paginator.num_pages:
+            fixed = min(max(number, 1), paginator.num_pages)
+            self.notices.append(
+                _("Seite %(page)s gibt es nicht; gezeigt wird Seite %(fixed)s.")
+                % {"page": number, "fixed": fixed}
+            )
+            number = fixed
+        page = paginator.page(number)
+        page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        filterset = self.filterset
+        self.notices = list(filterset.notices)
+        self.facets, self.total = compute_facets(filterset)
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET
+        base_query = query.copy()
+        base_query.pop("page", None)
+        context.update(
+            facets=self.facets,
+            total=self.total,
+            notices=self.notices,
+            chips=filter_chips(filterset, query),
+            title=filter_title(filterset),
+            query=base_query.urlencode(),
+            search_text=filterset.search_text,
+            sort=filterset.sort_key,
+            sort_choices=[
+                (value, label)
+                for value, label in filterset.filters["sort"].extra["choices"]
+                if value != "relevanz" or filterset.search_text
+            ],
+        )
+        return context
+
+
+class NetworkDetailView(DetailView):
+    """The public profile; drafts and archived networks answer 404."""
+
+    template_name = "netzwerke/network_detail.html"
+
+    def get_queryset(self):
+        return (
+            Network.objects.published()
+            .with_criteria()
+            .prefetch_related(
+                Prefetch(
+                    "districts",
+                    queryset=District.objects.select_related("state").order_by("name"),
+                ),
+                "action_fields",
+                "target_groups",
+                "sectors",
+                Prefetch(
+                    "memberships",
+                    queryset=Membership.objects.select_related("actor__actor_type").order_by(
+                        "actor__actor_type__order", "actor__actor_type__name", "actor__name"
+                    ),
+                ),
+                Prefetch(
+                    "projects",
+                    queryset=Project.objects.prefetch_related("action_fields").order_by(
+                        "status", "-start_date", "title"
+                    ),
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        network = self.object
+        districts = list(network.districts.all())
+        memberships = list(network.memberships.all())
+        partner_groups = [
+            (actor_type, list(group))
+            for actor_type, group in groupby(memberships, key=lambda m: m.actor.actor_type)
+        ]
+        states = list({d.state_id: d.state for d in districts}.values())
+        return super().get_context_data(
+            districts=districts,
+            states=states,
+            partner_groups=partner_groups,
+            partner_total=len(memberships),
+            binding_total=sum(m.binding for m in memberships),
+            projects=list(network.projects.all()),
+            criteria=network.criteria,
+            district_map=district_map_or_none([d.ags for d in districts]),
+            jsonld=organization_jsonld(self.request, network, districts, memberships),
+            **kwargs,
+        )
+
+
+def district_map_or_none(ags_list):
+    return district_map(ags_list) if ags_list else None
+
+
+def _json_for_script(data):
+    # json_script's escaping, for a script type that json_script cannot emit
+    return mark_safe(  # noqa: S308 - every <, > and & is escaped below
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+            {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+        )
+    )
+
+
+def organization_jsonld(request, network, districts, memberships):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": network.name,
+        "url": request.build_absolute_uri(network.get_absolute_url()),
+    }
+    if network.short_description or network.description:
+        data["description"] = network.short_description or network.description[:500]
+    if network.website:
+        data["sameAs"] = [network.website]
+    if network.founded_year:
+        data["foundingDate"] = str(network.founded_year)
+    if districts:
+        data["areaServed"] = [
+            {
+                "@type": "AdministrativeArea",
+                "name": d.name,
+                "identifier": d.ags,
+                "containedInPlace": {"@type": "AdministrativeArea", "name": d.state.name},
+            }
+            for d in districts
+        ]
+    if memberships:
+        data["member"] = [{"@type": "Organization", "name": m.actor.name} for m in memberships]
+    contact = {
+        key: value
+        for key, value in (
+            ("email", network.coordination_email),
+            ("telephone", network.coordination_phone),
+            ("name", network.coordination_person),
+        )
+        if value
+    }
+    if contact:
+        data["contactPoint"] = {"@type": "ContactPoint", "contactType": "Netzwerkkoordination"}
+        data["contactPoint"].update(contact)
+    return _json_for_script(data)
+
+
+# -- open data ---------------------------------------------------------------
+
+
+def _filtered(request, queryset):
+    filterset = NetworkFilter(request.GET, queryset=queryset, request=request)
+    return filterset, filterset.qs
+
+
+def network_json(request, n):
+    districts = n.districts.all()
+    return {
+        "slug": n.slug,
+        "name": n.name,
+        "typ": n.network_type,
+        "kurzbeschreibung": n.short_description,
+        "kreise": [d.ags for d in districts],
+        "laender": sorted({d.state_id for d in districts}),
+        "handlungsfelder": [f.slug for f in n.action_fields.all()],
+        "zielgruppen": [t.slug for t in n.target_groups.all()],
+        "branchen": [s.slug for s in n.sectors.all()],
+        "partner_anzahl": n.partner_count,
+        "gruendungsjahr": n.founded_year,
+        "website": n.website,
+        "url": request.build_absolute_uri(n.get_absolute_url()),
+        "veroeffentlicht": n.published_at,
+        "aktualisiert": n.updated_at,
+    }
+
+
+def network_export_json(request):
+    """The current filter's whole result as a JSON list (no personal contact data)."""
+    queryset = (
+        Network.objects.published()
+        .with_partner_count()
+        .prefetch_related(
+            Prefetch("districts", queryset=District.objects.order_by("ags")),
+            Prefetch("action_fields", queryset=ActionField.objects.order_by("slug")),
+            Prefetch("target_groups", queryset=TargetGroup.objects.order_by("slug")),
+            Prefetch("sectors", queryset=Sector.objects.order_by("code")),
+        )
+    )
+    filterset, networks = _filtered(request, queryset)
+    data = [network_json(request, n) for n in networks]
+    response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def network_export_csv(request):
+    """The current filter's whole result in the import format, without personal data."""
+    from netzwerke.csvformat import export_queryset, write_networks
+
+    _filterset, networks = _filtered(request, export_queryset(Network.objects.published()))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="netzwerke.csv"'
+    write_networks(networks, response, public=True)
+    return response
+
+
+class NetworkFeed(Feed):
+    """Newly published networks for the current filter, as Atom."""
+
+    feed_type = Atom1Feed
+    limit = 50
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return NetworkFilter(request.GET, queryset=Network.objects.published(), request=request)
+
+    def title(self, obj):
+        return _("Neue Einträge: %(title)s") % {"title": filter_title(obj)}
+
+    def subtitle(self, obj):
+        return _("Neu veröffentlichte Netzwerke in der Netzwerkdatenbank Fachkräftesicherung")
+
+    def link(self, obj):
+        query = querystring_without(self.request.GET, "sort")
+        return reverse("netzwerke:network-list") + (f"?{query}" if query else "")
+
+    def items(self, obj):
+        return obj.qs.order_by(F("published_at").desc(nulls_last=True), "pk")[: self.limit]
+
+    def item_title(self, item):
+        return item.name
+
+    def item_description(self, item):
+        return item.short_description or item.description[:300]
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+# -- regions ------------------------------------------------------------------
+
+REGION_LIST_LIMIT = 50
+
+
+def _covering(districts_q):
+    through = Network.districts.through
+    return public_networks().filter(pk__in=through.objects.filter(districts_q).values("network_id"))
+
+
+class RegionStateView(TemplateView):
+    template_name = "netzwerke/region_state.html"
+
+    def get_context_data(self, **kwargs):
+        if not LAND.fullmatch(kwargs["land"]):
+            raise Http404
+        state = get_object_or_404(State, code=kwargs["land"].upper())
+        networks = _covering(Q(district__state=state))
+        counts = dict(
+            Network.districts.through.objects.filter(
+                district__state=state, network__status=Network.Status.PUBLISHED
+            )
+            .values_list("district_id")
+            .annotate(n=Count("network_id"))
+            .order_by()
+        )
+        districts = [
+            {"district": d, "count": counts.get(d.ags, 0)}
+            for d in District.objects.filter(state=state).order_by("name")
+        ]
+        total = networks.count()
+        return super().get_context_data(
+            state=state,
+            networks=list(networks[:REGION_LIST_LIMIT]),
+            total=total,
+            districts=districts,
+            covered=sum(1 for d in districts if d["count"]),
+            list_url=reverse("netzwerke:network-list") + f"?land={state.code}",
+            **kwargs,
+        )
+
+
+class RegionDistrictView(TemplateView):
+    template_name = "netzwerke/region_district.html"
+
+    def get_context_data(self, **kwargs):
+        if not (LAND.fullmatch(kwargs["land"]) and PLZ.fullmatch(kwargs["ags"])):
+            raise Http404
+        district = get_object_or_404(
+            District.objects.select_related("state"),
+            ags=kwargs["ags"],
+            state_id=kwargs["land"].upper(),
+        )
+        networks = _covering(Q(district=district))
+        return super().get_context_data(
+            district=district,
+            state=district.state,
+            networks=list(networks[:REGION_LIST_LIMIT]),
+            total=networks.count(),
+            district_map=district_map_or_none([district.ags]),
+            list_url=reverse("netzwerke:network-list") + f"?kreis={district.ags}",
+            **kwargs,
+        )
+
+
+# -- small pages --------------------------------------------------------------
+
+
+class SourcesView(TemplateView):
+    template_name = "netzwerke/sources.html"
+
+    def get_context_data(self, **kwargs):
+        from netzwerke.reference import SOURCES
+
+        return super().get_context_data(sources=SOURCES, **kwargs)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /konto/",
+        "Disallow: /erhebung/",
+        "Disallow: /einladung/",
+        "Disallow: /netzwerke/export.csv",
+        "Disallow: /netzwerke/export.json",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -401,6 +401,23 @@ class WaveStatistics:
         return n_text(self.n)
 
     @property
+    def highlights(self):
+        """One sentence per topic, from the rounded shares of the topic table."""
+        sentences = []
+        for row in self.tables[0].rows if self.tables else ():
+            if None in row.values:
+                continue
+            central, agenda, _none = row.values
+            sentences.append(
+                _(
+                    "„%(topic)s“ ist für %(central)s %% der Netzwerke ein zentrales Thema; "
+                    "%(any)s %% haben es mindestens auf der Agenda."
+                )
+                % {"topic": row.header, "central": central, "any": central + agenda}
+            )
+        return sentences
+
+    @property
     def too_few(self):
         return 0 < self.n < MIN_GROUP
 

@@ -2,11 +2,121 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip tests marked ``postgres`` unless DATABASE_URL selects PostgreSQL."""
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="braucht PostgreSQL (DATABASE_URL=postgres://…)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def directory_world(db):
+    """A small directory: two Länder, three Kreise, vocabularies and four networks.
+
+    ========  ======================  ==============  ==================  ======
+    network   Kreise                  Handlungsfeld   Zielgruppe/Branche  Typ
+    ========  ======================  ==============  ==================  ======
+    owl       Bielefeld, Gütersloh    ausbildung      schueler / C        buendnis
+    guetersl  Gütersloh               ausbildung,     aeltere             netzwerk
+                                      familie
+    muenchen  München                 familie         schueler / Q        qualifizierungsverbund
+    draft     Bielefeld (Entwurf)     ausbildung      –                   netzwerk
+    ========  ======================  ==============  ==================  ======
+    """
+    from types import SimpleNamespace
+
+    from netzwerke.models import Network
+    from tests import factories as f
+
+    nw = f.StateFactory(code="NW", ags="05", name="Nordrhein-Westfalen")
+    by = f.StateFactory(code="BY", ags="09", name="Bayern")
+    bielefeld = f.DistrictFactory(ags="05711", name="Bielefeld", state=nw)
+    guetersloh = f.DistrictFactory(ags="05754", name="Gütersloh", kind="Kreis", state=nw)
+    muenchen = f.DistrictFactory(ags="09162", name="München", state=by)
+    ausbildung = f.ActionFieldFactory(
+        slug="aus-und-weiterbildung", name="Aus- und Weiterbildung", official=True
+    )
+    familie = f.ActionFieldFactory(
+        slug="vereinbarkeit", name="Vereinbarkeit von Beruf und Familie", official=True
+    )
+    schueler = f.TargetGroupFactory(slug="schulabgaenger", name="Schulabgänger")
+    aeltere = f.TargetGroupFactory(slug="aeltere", name="Ältere")
+    industrie = f.SectorFactory(
+        slug="verarbeitendes-gewerbe", name="Verarbeitendes Gewerbe", code="C"
+    )
+    pflege = f.SectorFactory(slug="gesundheit", name="Gesundheits- und Sozialwesen", code="Q")
+    ihk = f.ActorTypeFactory(slug="ihk", name="IHK")
+    firma = f.ActorTypeFactory(slug="unternehmen", name="Unternehmen")
+
+    owl = f.NetworkFactory(
+        name="Fachkräftebündnis OWL",
+        slug="fachkraeftebuendnis-owl",
+        network_type=Network.Type.ALLIANCE,
+        description="Das Bündnis stärkt die duale Ausbildung in Ostwestfalen-Lippe.",
+        districts=[bielefeld, guetersloh],
+        action_fields=[ausbildung],
+        target_groups=[schueler],
+        sectors=[industrie],
+        goals_based_on_data=True,
+        results_evaluated=True,
+    )
+    guetersl = f.NetworkFactory(
+        name="Netzwerk Gütersloh",
+        slug="netzwerk-guetersloh",
+        network_type=Network.Type.NETWORK,
+        districts=[guetersloh],
+        action_fields=[ausbildung, familie],
+        target_groups=[aeltere],
+    )
+    muenchen_net = f.NetworkFactory(
+        name="Qualifizierungsverbund München",
+        slug="qv-muenchen",
+        network_type=Network.Type.QUALIFICATION,
+        districts=[muenchen],
+        action_fields=[familie],
+        target_groups=[schueler],
+        sectors=[pflege],
+    )
+    draft = f.NetworkFactory(
+        name="Entwurf Bielefeld",
+        slug="entwurf-bielefeld",
+        status=Network.Status.DRAFT,
+        published_at=None,
+        districts=[bielefeld],
+        action_fields=[ausbildung],
+    )
+    for i, actor_type in enumerate([ihk, firma, firma]):
+        f.MembershipFactory(
+            network=owl,
+            actor=f.ActorFactory(name=f"OWL-Partner {i}", actor_type=actor_type),
+            binding=True,
+        )
+    f.MembershipFactory(
+        network=muenchen_net,
+        actor=f.ActorFactory(name="Pflegeschule Isar", actor_type=firma),
+        binding=False,
+    )
+    f.ProjectFactory(
+        network=owl, title="Ausbildungsbotschafter", description="Azubis gehen in Schulen."
+    )
+    f.ProjectFactory(network=muenchen_net, title="Pflege-Azubis", description="Quereinstieg")
+    f.PostalCodeFactory(code="33602", place="Bielefeld", district=bielefeld)
+    f.PostalCodeFactory(code="33332", place="Gütersloh", district=guetersloh)
+    # a PLZ spanning two Kreise
+    f.PostalCodeFactory(code="33649", place="Bielefeld", district=bielefeld)
+    f.PostalCodeFactory(code="33649", place="Steinhagen", district=guetersloh)
+    return SimpleNamespace(**locals())
 
 
 @pytest.fixture

@@ -177,6 +177,16 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     questionnaire_version = factory.LazyAttribute(lambda o: o.survey.questionnaire_version)
 
 
+class PostalCodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = nw.PostalCode
+        django_get_or_create = ("code", "place", "district")
+
+    code = "33602"
+    place = "Bielefeld"
+    district = factory.SubFactory(DistrictFactory)
+
+
 class CoordinatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = sv.Coordinator

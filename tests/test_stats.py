@@ -164,6 +164,10 @@ def test_published_split_on_the_page_and_in_the_csv(client, study, topic):
     rows = html_table(response, "themen")
     assert rows[1] == [topic.name, "139", "28", "20 %", "50", "36 %", "61", "44 %"]
     assert "Hare-Niemeyer" in page
+    assert (
+        f"„{topic.name}“ ist für 20 % der Netzwerke ein zentrales Thema; "
+        "56 % haben es mindestens auf der Agenda."
+    ) in page
 
     csv_rows = csv_table(wave_csv(client, study, "themen"))
     assert csv_rows[1] == [topic.name, "139", "28", "20 %", "50", "36 %", "61", "44 %"]

@@ -1,0 +1,195 @@
+"""Facet counts for the active filter.
+
+Facets are disjunctive: each is counted under all active filters except its
+own, so choosing a second value of one parameter (OR) shows how many results
+it adds. One GROUP BY query per facet, whatever the number of networks. The
+total result count falls out of the type facet (every network has exactly one
+type), which spares the paginator its COUNT(*).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from netzwerke.models import Membership, Network
+
+#: options shown before the rest folds under "mehr"
+TOP_OPTIONS = 8
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    detail: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[Option] = field(default_factory=list)
+    top: int = TOP_OPTIONS
+    hint: str = ""
+
+    @property
+    def shown(self):
+        return self.options[: self.top]
+
+    @property
+    def more(self):
+        return self.options[self.top :]
+
+    @property
+    def has_selection(self):
+        return any(o.selected for o in self.options)
+
+
+def _through(name):
+    return Network._meta.get_field(name).remote_field.through
+
+
+def _options(rows, selected, *, key, label, detail=None):
+    return [
+        Option(
+            value=str(row[key]),
+            label=str(row[label]),
+            count=row["n"],
+            selected=str(row[key]) in selected,
+            detail=str(row[detail] or "") if detail else "",
+        )
+        for row in rows
+        if row[key] is not None
+    ]
+
+
+def _finish(options, selected_labels, *, by_count=True):
+    """Add selected values without results (so they can be unticked), drop empty ones, sort."""
+    present = {o.value for o in options}
+    for value, label in selected_labels.items():
+        if value not in present:
+            options.append(Option(value=value, label=label, count=0, selected=True))
+    options = [o for o in options if o.count or o.selected]
+    if by_count:
+        options.sort(key=lambda o: (not o.selected, -o.count, o.label.casefold()))
+    else:
+        options.sort(key=lambda o: o.label.casefold())
+    return options
+
+
+def compute_facets(filterset):
+    """Return ``(facets, total)`` for a bound ``NetworkFilter``."""
+
+    def ids(name):
+        return filterset.queryset_without(name).order_by().values("pk")
+
+    def selected(name, attr):
+        return {str(getattr(obj, attr)): str(obj) for obj in filterset.active(name)}
+
+    facets = []
+
+    sel = selected("land", "code")
+    rows = (
+        _through("districts")
+        .objects.filter(network__in=ids("land"))
+        .values("district__state_id", "district__state__name")
+        .annotate(n=Count("network_id", distinct=True))
+        .order_by()
+    )
+    opts = _options(rows, sel, key="district__state_id", label="district__state__name")
+    facets.append(Facet("land", _("Bundesland"), _finish(opts, sel, by_count=False), top=16))
+
+    sel = {str(d.ags): d.name for d in filterset.active("kreis")}
+    if filterset.active("land") or sel:
+        rows = (
+            _through("districts")
+            .objects.filter(network__in=ids("kreis"))
+            .values("district_id", "district__name", "district__kind")
+            .annotate(n=Count("network_id"))
+            .order_by()
+        )
+        opts = _options(
+            rows, sel, key="district_id", label="district__name", detail="district__kind"
+        )
+        facets.append(Facet("kreis", _("Kreis"), _finish(opts, sel)))
+    else:
+        # 400 Kreise are no list to choose from; the Land narrows them first
+        facets.append(
+            Facet(
+                "kreis",
+                _("Kreis"),
+                hint=_("Wählen Sie ein Bundesland, um nach Kreisen zu filtern."),
+            )
+        )
+
+    for name, label, relation, column in (
+        ("handlungsfeld", _("Handlungsfeld"), "action_fields", "actionfield"),
+        ("zielgruppe", _("Zielgruppe"), "target_groups", "targetgroup"),
+        ("branche", _("Branche"), "sectors", "sector"),
+    ):
+        sel = selected(name, "slug")
+        rows = (
+            _through(relation)
+            .objects.filter(network__in=ids(name))
+            .values(f"{column}__slug", f"{column}__name")
+            .annotate(n=Count("network_id"))
+            .order_by()
+        )
+        opts = _options(rows, sel, key=f"{column}__slug", label=f"{column}__name")
+        facets.append(Facet(name, label, _finish(opts, sel)))
+
+    sel = selected("akteurstyp", "slug")
+    rows = (
+        Membership.objects.filter(network__in=ids("akteurstyp"))
+        .values("actor__actor_type__slug", "actor__actor_type__name")
+        .annotate(n=Count("network_id", distinct=True))
+        .order_by()
+    )
+    opts = _options(rows, sel, key="actor__actor_type__slug", label="actor__actor_type__name")
+    facets.append(Facet("akteurstyp", _("Partner (Akteurstyp)"), _finish(opts, sel)))
+
+    type_labels = dict(Network.Type.choices)
+    sel_types = set(filterset.active("typ"))
+    rows = (
+        Network.objects.filter(pk__in=ids("typ"))
+        .values("network_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    opts = [
+        Option(
+            value=row["network_type"],
+            label=str(type_labels.get(row["network_type"], row["network_type"])),
+            count=row["n"],
+            selected=row["network_type"] in sel_types,
+        )
+        for row in rows
+    ]
+    total = sum(o.count for o in opts if o.selected or not sel_types)
+    facets.append(
+        Facet("typ", _("Netzwerktyp"), _finish(opts, {t: str(type_labels[t]) for t in sel_types}))
+    )
+
+    criteria_count = Network.objects.filter(pk__in=ids("kriterien")).meeting_criteria().count()
+    criteria_selected = bool(filterset.active("kriterien"))
+    facets.append(
+        Facet(
+            "kriterien",
+            _("Netzwerkkriterien"),
+            _finish(
+                [
+                    Option(
+                        value="alle",
+                        label=str(_("erfüllt alle vier Kriterien")),
+                        count=criteria_count,
+                        selected=criteria_selected,
+                    )
+                ],
+                {},
+            ),
+        )
+    )
+    return {f.name: f for f in facets}, total

@@ -1,0 +1,127 @@
+"""Full-text search over networks, behind ``Network.objects.search(q)``.
+
+PostgreSQL: German full-text search (config ``german``) with prefix matching and
+ranking. The network's own text is indexed by a GIN expression index
+(migration 0002) built from ``network_vector()``, so the query and the index
+share one expression. Partners and projects are searched too, through
+correlated subqueries.
+
+Elsewhere (SQLite): a case-insensitive substring match over the same texts;
+every word must occur somewhere.
+"""
+
+import re
+
+from django.db.models import Case, Exists, FloatField, OuterRef, Q, Value, When
+
+SEARCH_CONFIG = "german"
+SEARCH_INDEX_NAME = "network_fulltext_gin"
+MAX_TERMS = 8
+
+_WORD = re.compile(r"\w+")
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a query; punctuation is dropped, so the terms are safe in a tsquery."""
+    return _WORD.findall(q or "")[:MAX_TERMS]
+
+
+def network_vector():
+    """The weighted tsvector of a network's own text (PostgreSQL only)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("short_description", "topics", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def search_networks(qs, q: str):
+    terms = search_terms(q)
+    if not terms:
+        return qs
+    if _is_postgres(qs):
+        return _search_postgres(qs, terms)
+    return _search_fallback(qs, terms, q.strip())
+
+
+def _is_postgres(qs) -> bool:
+    from django.db import connections
+
+    return connections[qs.db].vendor == "postgresql"
+
+
+def _search_postgres(qs, terms):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    from netzwerke.models import Membership, Project
+
+    query = SearchQuery(
+        " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
+    )
+    partners = (
+        Membership.objects.filter(network=OuterRef("pk"))
+        .annotate(v=SearchVector("actor__name", config=SEARCH_CONFIG))
+        .filter(v=query)
+    )
+    projects = (
+        Project.objects.filter(network=OuterRef("pk"))
+        .annotate(v=SearchVector("title", "description", "results", config=SEARCH_CONFIG))
+        .filter(v=query)
+    )
+    # German compounds ("Fachkräftebündnis") hide their parts from the stemmer;
+    # a plain substring match on the name finds them anyway
+    in_name = Q()
+    for term in terms:
+        in_name &= Q(name__icontains=term)
+    vector = network_vector()
+    # a separate subquery, so that the planner can answer it from the GIN index
+    own_text = qs.model._base_manager.annotate(search_vector=vector).filter(search_vector=query)
+    return qs.filter(
+        Q(pk__in=own_text.values("pk")) | in_name | Exists(partners) | Exists(projects)
+    ).annotate(search_rank=SearchRank(vector, query))
+
+
+def _variants(term: str) -> set[str]:
+    # SQLite's LIKE folds case for ASCII only; cover the usual spellings of umlauts.
+    if term.isascii():
+        return {term}
+    return {term, term.lower(), term.capitalize(), term.upper()}
+
+
+def _search_fallback(qs, terms, phrase):
+    from netzwerke.models import Membership, Project
+
+    condition = Q()
+    for term in terms:
+        any_field = Q()
+        for variant in _variants(term):
+            any_field |= (
+                Q(name__icontains=variant)
+                | Q(short_description__icontains=variant)
+                | Q(description__icontains=variant)
+                | Q(topics__icontains=variant)
+                | Exists(
+                    Membership.objects.filter(
+                        network=OuterRef("pk"), actor__name__icontains=variant
+                    )
+                )
+                | Exists(
+                    Project.objects.filter(network=OuterRef("pk")).filter(
+                        Q(title__icontains=variant) | Q(description__icontains=variant)
+                    )
+                )
+            )
+        condition &= any_field
+    name_hits = Q()
+    for term in terms:
+        name_hits &= Q(name__icontains=term)
+    return qs.filter(condition).annotate(
+        search_rank=Case(
+            When(name__icontains=phrase, then=Value(1.0)),
+            When(name_hits, then=Value(0.5)),
+            default=Value(0.1),
+            output_field=FloatField(),
+        )
+    )

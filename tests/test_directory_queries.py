@@ -1,0 +1,96 @@
+"""Query budgets: the page's query count does not depend on the number of networks."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from netzwerke.models import Membership, Network, Project
+
+LIST = reverse("netzwerke:network-list")
+
+# sessions/auth are not touched by anonymous public pages; the numbers are the page's own
+LIST_QUERIES = 16  # 5 lookups of the filter values + 8 facets + page + 2 prefetches
+PROFILE_QUERIES = 8  # network + 7 prefetches
+
+HOME_PLACE_QUERIES = 9
+
+
+def populate(world, n):
+    """``n`` published networks in the world's Kreise, with vocabularies and partners."""
+    now = timezone.now()
+    networks = Network.objects.bulk_create(
+        Network(
+            name=f"Bulk-Netzwerk {i:04d}",
+            slug=f"bulk-{i:04d}",
+            network_type=Network.Type.NETWORK if i % 2 else Network.Type.ALLIANCE,
+            status=Network.Status.PUBLISHED,
+            published_at=now,
+            short_description="Ausbildung in der Region",
+        )
+        for i in range(n)
+    )
+    districts = [world.bielefeld, world.guetersloh, world.muenchen]
+    Network.districts.through.objects.bulk_create(
+        Network.districts.through(network=net, district=districts[i % 3])
+        for i, net in enumerate(networks)
+    )
+    Network.action_fields.through.objects.bulk_create(
+        Network.action_fields.through(network=net, actionfield=world.ausbildung) for net in networks
+    )
+    Network.target_groups.through.objects.bulk_create(
+        Network.target_groups.through(network=net, targetgroup=world.schueler) for net in networks
+    )
+    Membership.objects.bulk_create(
+        Membership(network=net, actor=world.owl.memberships.first().actor, binding=True)
+        for net in networks
+    )
+    Project.objects.bulk_create(
+        Project(network=net, title="Projekt", slug="projekt") for net in networks
+    )
+
+
+FILTERED = (
+    "land=NW&kreis=05754&kreis=05711&handlungsfeld=aus-und-weiterbildung"
+    "&zielgruppe=schulabgaenger&akteurstyp=ihk&typ=netzwerk&typ=buendnis&sort=partner"
+)
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_list_query_budget(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(f"{LIST}?{FILTERED}")
+    assert len(response.context["object_list"]) == min(20, response.context["total"])
+    assert response.context["total"] > n // 2
+    with django_assert_num_queries(LIST_QUERIES):
+        client.get(f"{LIST}?{FILTERED}&page=3")
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_list_query_budget_unfiltered(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    with django_assert_num_queries(10):  # 7 facets (no Kreise without a Land) + page + 2
+        client.get(LIST)
+
+
+@pytest.mark.parametrize("partners", [1, 40])
+def test_profile_query_budget(client, directory_world, django_assert_num_queries, partners):
+    from tests.factories import ActorFactory, MembershipFactory, ProjectFactory
+
+    owl = directory_world.owl
+    for i in range(partners):
+        MembershipFactory(network=owl, actor=ActorFactory(name=f"Extra {i}"))
+        ProjectFactory(network=owl, title=f"Extra-Projekt {i}")
+    with django_assert_num_queries(PROFILE_QUERIES):
+        response = client.get(owl.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_home_query_budget(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    with django_assert_num_queries(5):  # Länder counts, Kreis counts, Länder, 2 figures
+        client.get(reverse("netzwerke:home"))
+    with django_assert_num_queries(HOME_PLACE_QUERIES):
+        response = client.get(reverse("netzwerke:home"), {"ort": "33649"})
+    assert len(response.context["place_networks"]) > n // 3
