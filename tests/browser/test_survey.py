@@ -136,3 +136,47 @@ def test_coordinator_drafts_survive_a_new_browser(live_server, new_context, draf
     draft.refresh_from_db()
     assert draft.state == Submission.State.SUBMITTED
     assert draft.answers["koordination"]["fields"]["coordination_person"] == "Max Muster"
+
+
+def test_reviewer_accepts_and_the_profile_shows_it(live_server, page, transactional_db):
+    wave = f.SurveyFactory()
+    wave.topics.add(f.FocusTopicFactory())
+    network = f.NetworkFactory(
+        name="Netzwerk Lippe", short_description="Alte Beschreibung.", districts=[]
+    )
+    answers = f.complete_answers(wave, name="Fachkräftenetzwerk Lippe")
+    answers["stammdaten"]["fields"]["short_description"] = "Gemeinsam für Fachkräfte in Lippe."
+    submission = f.SubmissionFactory(
+        survey=wave,
+        network=network,
+        answers=answers,
+        state=Submission.State.SUBMITTED,
+        section_status={s.slug: True for s in q.SECTIONS},
+    )
+    f.StaffFactory(username="redaktion")
+
+    page.goto(live_server.url + reverse("admin:survey_submission_change", args=[submission.pk]))
+    page.get_by_label("Benutzername").fill("redaktion")
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    review = page.get_by_role("region", name=re.compile("Prüfung"))
+    expect(review).to_contain_text("geändert")
+    review.get_by_role("button", name="Annehmen und veröffentlichen").click()
+    expect(page.locator(".messagelist")).to_contain_text("Angenommen")
+
+    public = page.context.browser.new_context().new_page()
+    public.goto(live_server.url + reverse("netzwerke:network-detail", args=[network.slug]))
+    expect(public.get_by_role("heading", level=1)).to_have_text("Fachkräftenetzwerk Lippe")
+    expect(public.get_by_text("Gemeinsam für Fachkräfte in Lippe.").first).to_be_visible()
+    expect(public.get_by_text("Ausbildungsbörse").first).to_be_visible()
+    public.context.close()
+
+
+def test_registration_and_password_reset_pages(live_server, page, check_page, transactional_db):
+    page.goto(live_server.url + reverse("survey:register"))
+    check_page("eintragen")
+    page.get_by_role("button", name="Bestätigungslink anfordern").click()
+    expect(page.locator(".is-invalid, .invalid-feedback, [role=alert]").first).to_be_visible()
+    check_page("eintragen-fehler", screenshot=False)
+    page.goto(live_server.url + reverse("password_reset"))
+    check_page("passwort-vergessen")
