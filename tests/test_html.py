@@ -4,11 +4,15 @@ Runs without a browser, so `make test` checks the markup on any machine: each pa
 strictly under html5lib, and all of them pass the Nu Html Checker when Java is present.
 """
 
+from types import SimpleNamespace
+
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from tests import factories as f
 from tests.htmlcheck import html_errors, nu_checker, nu_checker_errors
-from tests.sample import small_directory
+from tests.sample import small_directory, small_statistics
 
 
 def test_checker_finds_errors():
@@ -20,28 +24,93 @@ def test_checker_finds_errors():
     assert any("doppelt" in error for error in errors)
 
 
+def _as_coordinator(client, data):
+    client.force_login(data.coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def _list(query=""):
+    return lambda client, data: client.get(reverse("netzwerke:network-list") + query)
+
+
 # name -> how to fetch it: the main pages in the states a visitor sees (empty, filtered,
 # with errors); each takes the test client and the sample data
 PAGES = {
     "home": lambda client, data: client.get(reverse("netzwerke:home")),
+    "home-ort": lambda client, data: client.get(reverse("netzwerke:home") + "?ort=33602"),
+    "home-ort-unbekannt": lambda client, data: client.get(reverse("netzwerke:home") + "?ort=x"),
+    "liste": _list(),
+    "liste-gefiltert": _list("?land=NW&handlungsfeld=aus-und-weiterbildung"),
+    "liste-leer": _list("?q=Tiefseetaucher"),
+    "liste-ungueltig": _list("?land=XX&sort=kaputt&page=99"),
+    "profil": lambda client, data: client.get(data.directory.owl.get_absolute_url()),
+    "region-land": lambda client, data: client.get(reverse("netzwerke:region-state", args=["NW"])),
+    "region-kreis": lambda client, data: client.get(
+        reverse("netzwerke:region-district", args=["NW", "05754"])
+    ),
+    "quellen": lambda client, data: client.get(reverse("netzwerke:sources")),
+    "statistik": lambda client, data: client.get(reverse("survey:statistics")),
+    "statistik-erhebung": lambda client, data: client.get(data.statistics.wave.get_absolute_url()),
+    "statistik-leer": lambda client, data: client.get(data.statistics.empty.get_absolute_url()),
+    "anmelden": lambda client, data: client.get(reverse("login")),
+    "anmelden-fehler": lambda client, data: client.post(
+        reverse("login"), {"username": "niemand", "password": "falsch"}
+    ),
+    "eintragen": lambda client, data: client.get(reverse("survey:register")),
+    "eintragen-fehler": lambda client, data: client.post(reverse("survey:register"), {}),
+    "passwort-vergessen": lambda client, data: client.get(reverse("password_reset")),
+    "erhebung-netzwerk": lambda client, data: _as_coordinator(client, data).get(
+        reverse("survey:network", args=[data.submission.network.slug])
+    ),
+    "erhebung-einreichung": lambda client, data: _as_coordinator(client, data).get(
+        data.submission.get_absolute_url()
+    ),
+    "erhebung-absenden-fehler": lambda client, data: _as_coordinator(client, data).post(
+        reverse("survey:submission-submit", args=[data.submission.pk])
+    ),
+    "erhebung-abschnitt": lambda client, data: _as_coordinator(client, data).get(
+        reverse("survey:section", args=[data.submission.pk, "partner"])
+    ),
+    "erhebung-abschnitt-fehler": lambda client, data: _as_coordinator(client, data).post(
+        reverse("survey:section", args=[data.submission.pk, "stammdaten"]),
+        {"name": "", "founded_year": "zweitausend", "aktion": "speichern"},
+        follow=True,
+    ),
 }
 
 
 @pytest.fixture
 def data(db):
-    return small_directory()
+    directory = small_directory()
+    wave = f.SurveyFactory(title="Netzwerkerhebung 2025")
+    wave.topics.add(f.FocusTopicFactory(name="Fachkräfte gewinnen"))
+    coordinator = f.UserFactory(username="koordination@example.org")
+    f.CoordinatorFactory(user=coordinator, network=directory.owl)
+    answers = f.complete_answers(wave)
+    answers.pop("einwilligung")
+    submission = f.SubmissionFactory(
+        survey=wave, network=directory.owl, answers=answers, created_by=coordinator
+    )
+    return SimpleNamespace(
+        directory=directory,
+        statistics=small_statistics(directory),
+        coordinator=coordinator,
+        submission=submission,
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_is_valid_html(client, data, name):
+    cache.clear()
     response = PAGES[name](client, data)
-    assert response.status_code == 200
+    assert response.status_code == 200, response.status_code
     errors = html_errors(response.content.decode())
     assert not errors, f"HTML-Fehler auf '{name}':\n" + "\n".join(errors)
 
 
 @pytest.mark.skipif(nu_checker() is None, reason="Nu Html Checker braucht Java und vnu.jar")
 def test_pages_pass_nu_html_checker(client, data):
+    cache.clear()  # rate limits of the login and the registration
     documents = {name: fetch(client, data).content.decode() for name, fetch in PAGES.items()}
     # a known-bad page in the same run shows that the checker really looked
     documents["kaputt"] = "<!DOCTYPE html><title>x</title><button><a href=x>y</a></button>"
