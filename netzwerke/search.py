@@ -38,12 +38,35 @@ def network_vector():
 
 
 def search_networks(qs, q: str):
-    terms = search_terms(q)
-    if not terms:
+    if not search_terms(q):
         return qs
+    return qs.filter(search_condition(qs, q)).annotate(search_rank=search_rank(qs, q))
+
+
+def search_condition(qs, q: str) -> Q:
+    """The filter condition of a search for ``q`` (which must have terms)."""
+    terms = search_terms(q)
     if _is_postgres(qs):
-        return _search_postgres(qs, terms)
-    return _search_fallback(qs, terms, q.strip())
+        return _condition_postgres(qs, terms)
+    return _condition_fallback(terms)
+
+
+def search_rank(qs, q: str):
+    """An expression ranking ``qs``'s rows for ``q``: higher is better."""
+    terms = search_terms(q)
+    if _is_postgres(qs):
+        from django.contrib.postgres.search import SearchRank
+
+        return SearchRank(network_vector(), _tsquery(terms))
+    name_hits = Q()
+    for term in terms:
+        name_hits &= Q(name__icontains=term)
+    return Case(
+        When(name__icontains=q.strip(), then=Value(1.0)),
+        When(name_hits, then=Value(0.5)),
+        default=Value(0.1),
+        output_field=FloatField(),
+    )
 
 
 def _is_postgres(qs) -> bool:
@@ -52,14 +75,20 @@ def _is_postgres(qs) -> bool:
     return connections[qs.db].vendor == "postgresql"
 
 
-def _search_postgres(qs, terms):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def _tsquery(terms):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(
+        " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
+    )
+
+
+def _condition_postgres(qs, terms):
+    from django.contrib.postgres.search import SearchVector
 
     from netzwerke.models import Membership, Project
 
-    query = SearchQuery(
-        " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
-    )
+    query = _tsquery(terms)
     partners = (
         Membership.objects.filter(network=OuterRef("pk"))
         .annotate(v=SearchVector("actor__name", config=SEARCH_CONFIG))
@@ -75,12 +104,11 @@ def _search_postgres(qs, terms):
     in_name = Q()
     for term in terms:
         in_name &= Q(name__icontains=term)
-    vector = network_vector()
     # a separate subquery, so that the planner can answer it from the GIN index
-    own_text = qs.model._base_manager.annotate(search_vector=vector).filter(search_vector=query)
-    return qs.filter(
-        Q(pk__in=own_text.values("pk")) | in_name | Exists(partners) | Exists(projects)
-    ).annotate(search_rank=SearchRank(vector, query))
+    own_text = qs.model._base_manager.annotate(search_vector=network_vector()).filter(
+        search_vector=query
+    )
+    return Q(pk__in=own_text.values("pk")) | in_name | Exists(partners) | Exists(projects)
 
 
 def _variants(term: str) -> set[str]:
@@ -90,7 +118,7 @@ def _variants(term: str) -> set[str]:
     return {term, term.lower(), term.capitalize(), term.upper()}
 
 
-def _search_fallback(qs, terms, phrase):
+def _condition_fallback(terms):
     from netzwerke.models import Membership, Project
 
     condition = Q()
@@ -114,14 +142,4 @@ def _search_fallback(qs, terms, phrase):
                 )
             )
         condition &= any_field
-    name_hits = Q()
-    for term in terms:
-        name_hits &= Q(name__icontains=term)
-    return qs.filter(condition).annotate(
-        search_rank=Case(
-            When(name__icontains=phrase, then=Value(1.0)),
-            When(name_hits, then=Value(0.5)),
-            default=Value(0.1),
-            output_field=FloatField(),
-        )
-    )
+    return condition
