@@ -691,7 +691,8 @@ def trend_table(waves, filters):
     table.csv_url = reverse("survey:statistics-csv", kwargs={"table": "trend"}) + (
         filters.querystring
     )
-    if len(with_data) >= 2:
+    shown = sum(1 for w in with_data if w.responses >= MIN_GROUP)
+    if shown >= 2:
         table.chart = charts.line_chart(
             chart_id="chart-trend",
             title=_("Anteil „zentrales Thema“ je Erhebung"),
@@ -699,7 +700,7 @@ def trend_table(waves, filters):
             x_labels=[_short_wave_label(w, with_data) for w in with_data],
             series=[(name, series[slug]) for slug, name in topics],
         )
-    return table, len(with_data)
+    return table, shown
 
 
 def _short_wave_label(wave, waves):

@@ -29,7 +29,7 @@ class StatisticsFilterForm(forms.Form):
 
     def __init__(self, *args, waves, states, latest_first=False, **kwargs):
         super().__init__(*args, **kwargs)
-        latest = [("", _("neueste mit Antworten"))] if latest_first else []
+        latest = [("", _("neueste ausgewertete"))] if latest_first else []
         self.fields["erhebung"].choices = latest + [(w.slug, w.title) for w in waves]
         self.fields["land"].choices = [("", _("alle Länder"))] + [(s.pk, s.name) for s in states]
         self.fields["typ"].choices = [("", _("alle Typen")), *Network.Type.choices]
@@ -126,11 +126,13 @@ class StatisticsMixin:
 
 
 def latest_wave(waves):
-    """The newest wave with responses, else the newest wave."""
-    for wave in waves:
-        if wave.responses:
-            return wave
-    return waves[0] if waves else None
+    """The newest wave with enough responses to show, else the newest with any, else
+    the newest wave: an open wave with its first few answers says nothing yet."""
+    for enough in (stats.MIN_GROUP, 1, 0):
+        for wave in waves:
+            if wave.responses >= enough:
+                return wave
+    return None
 
 
 class StatisticsView(StatisticsMixin, TemplateView):

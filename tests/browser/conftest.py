@@ -4,6 +4,7 @@ Without Chromium the tests are skipped with one line saying how to enable them; 
 CI=true a missing Chromium fails the run instead, so CI can never pass without them.
 """
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -33,28 +34,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BROWSER_DIR = Path(__file__).parent
 
 
-_skip_reason = pytest.StashKey[str]()
-
-
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
-
-
-def pytest_collection_modifyitems(config, items):
-    browser_items = [item for item in items if BROWSER_DIR in Path(item.path).parents]
-    for item in browser_items:
-        item.add_marker(pytest.mark.browser)
-    reason = _missing_browser_reason()
-    if reason and browser_items and not _in_ci():
-        # deselected rather than skipped: pytest would print one skip line per test
-        config.hook.pytest_deselected(items=browser_items)
-        items[:] = [item for item in items if item not in set(browser_items)]
-        config.stash[_skip_reason] = f"{len(browser_items)} {reason}"
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    if _skip_reason in config.stash:
-        terminalreporter.write_line(config.stash[_skip_reason], yellow=True, bold=True)
 
 
 def _missing_browser_reason() -> str | None:
@@ -73,13 +54,29 @@ def _missing_browser_reason() -> str | None:
     return None
 
 
+MISSING = _missing_browser_reason()
+if MISSING and not _in_ci():
+    # the test modules import Playwright, so they are not even collected; in CI they are,
+    # and fail
+    collect_ignore_glob = ["test_*.py"]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    # one line instead of one skip per test
+    if MISSING and not _in_ci():
+        terminalreporter.write_line(MISSING, yellow=True, bold=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    reason = _missing_browser_reason()
-    if reason:
-        if _in_ci():
-            pytest.fail(reason.replace("übersprungen", "in CI nicht ausführbar"))
-        pytest.skip(reason)
+    if MISSING:
+        pytest.fail(MISSING.replace("übersprungen", "in CI nicht ausführbar"))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -88,9 +85,22 @@ def browser():
         browser.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[_failed] = report.failed
+    return report
+
+
+_failed = pytest.StashKey[bool]()
+
+
 @pytest.fixture
-def new_context(browser):
-    """Factory for fresh browser contexts: each one is a new browser profile."""
+def new_context(browser, request):
+    """Factory for fresh browser contexts: each one is a new browser profile.
+
+    When the test fails, every page still open is saved as failed-<test>-<n>.png."""
     contexts = []
 
     def make(**kwargs):
@@ -102,6 +112,12 @@ def new_context(browser):
         return context
 
     yield make
+    if request.node.stash.get(_failed, False):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        pages = [page for context in contexts for page in context.pages]
+        for number, page in enumerate(pages):
+            with contextlib.suppress(Exception):  # a closed page has nothing to show
+                page.screenshot(path=SCREENSHOTS / f"failed-{request.node.name}-{number}.png")
     for context in contexts:
         context.close()
 
@@ -201,12 +217,12 @@ class PageChecker:
         try:
             for width in (WIDE, NARROW):
                 page.set_viewport_size({"width": width, "height": 800})
-                assert_accessible(page, f"{name} @ {width}px", contrast=width == WIDE)
-                if width == NARROW:
-                    assert_no_sideways_scroll(page, name)
                 if screenshot:
                     SCREENSHOTS.mkdir(exist_ok=True)
                     page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+                assert_accessible(page, f"{name} @ {width}px", contrast=width == WIDE)
+                if width == NARROW:
+                    assert_no_sideways_scroll(page, name)
         finally:
             page.set_viewport_size(viewport)
 
