@@ -295,7 +295,8 @@ class NetworkAdmin(SimpleHistoryAdmin):
                 if network.status == status:
                     continue
                 network.status = status
-                if network.published_at is None:
+                # the database requires a date outside drafts; publishing always stamps it
+                if status == Network.Status.PUBLISHED or network.published_at is None:
                     network.published_at = now
                 network._change_reason = str(_("Sammelaktion im Admin"))
                 network.save()

@@ -231,6 +231,27 @@ def write_networks(
 
 # --- reading ---------------------------------------------------------------------------
 
+# stays below the bound-parameter limits of SQLite and PostgreSQL in large imports
+CHUNK = 900
+
+
+def _in_chunks(queryset, field_name: str, values) -> list:
+    values = list(values)
+    rows = []
+    for start in range(0, len(values), CHUNK):
+        rows.extend(queryset.filter(**{f"{field_name}__in": values[start : start + CHUNK]}))
+    return rows
+
+
+def _fill_pks(model, objects) -> None:
+    """Set pks after bulk_create on backends that do not return them."""
+    missing = [o for o in objects if o.pk is None]
+    if missing:
+        found = _in_chunks(model.objects.only("slug"), "slug", [o.slug for o in missing])
+        ids = {o.slug: o.pk for o in found}
+        for obj in missing:
+            obj.pk = ids[obj.slug]
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -326,7 +347,8 @@ def _decode(data) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
+    """``;`` or ``,``, decided on the header line, which holds no quoted separators."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
     return ";" if header.count(";") >= header.count(",") and ";" in header else ","
 
 
@@ -467,7 +489,7 @@ class Lookups:
             self.actor_types.setdefault(actor_type.slug.casefold(), actor_type)
             self.actor_types.setdefault(actor_type.name.casefold(), actor_type)
         slugs = {row.get("kuerzel", "").strip() for row in rows}
-        self.networks = {n.slug: n for n in Network.objects.filter(slug__in=slugs)}
+        self.networks = {n.slug: n for n in _in_chunks(Network.objects.all(), "slug", slugs)}
 
 
 def _parse_partners(
@@ -744,7 +766,7 @@ def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
                 )
     untyped = {slug: p for slug, p in first.items() if slug not in typed}
     if untyped:
-        existing = set(Actor.objects.filter(slug__in=untyped).values_list("slug", flat=True))
+        existing = {a.slug for a in _in_chunks(Actor.objects.only("slug"), "slug", untyped)}
         for slug, partner in untyped.items():
             if slug not in existing:
                 errors.append(
@@ -798,17 +820,9 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
             new_networks.append(network)
             result.created.append(row.slug)
         else:
-            if (
-                values.get("status", network.status) != Network.Status.DRAFT
-                and "published_at" in values
-                and values["published_at"] is None
-            ):
+            published = values.get("published_at", network.published_at)
+            if values.get("status", network.status) != Network.Status.DRAFT and not published:
                 values["published_at"] = network.published_at or now
-            elif (
-                values.get("status", network.status) != Network.Status.DRAFT
-                and network.published_at is None
-            ):
-                values["published_at"] = now
             diff = {k: v for k, v in values.items() if getattr(network, k) != v}
             if diff:
                 for key, value in diff.items():
@@ -820,14 +834,7 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
 
     if new_networks:
         bulk_create_with_history(new_networks, Network, default_user=user, default_date=now)
-        # bulk_create fills pks on PostgreSQL and SQLite ≥ 3.35; refetch to be sure
-        ids = dict(
-            Network.objects.filter(slug__in=[n.slug for n in new_networks]).values_list(
-                "slug", "pk"
-            )
-        )
-        for network in new_networks:
-            network.pk = ids[network.slug]
+        _fill_pks(Network, new_networks)
 
     m2m_changed: set[str] = set()
     for field_name in M2M_COLUMNS.values():
@@ -864,7 +871,7 @@ def _write_actors(rows: list[NetworkRow], result: ImportResult, user) -> dict[st
             # a later occurrence may fill in what the first one left open
             merged.actor_type = merged.actor_type or partner.actor_type
             merged.district_id = merged.district_id or partner.district_id
-    actors = {a.slug: a for a in Actor.objects.filter(slug__in=wanted)}
+    actors = {a.slug: a for a in _in_chunks(Actor.objects.all(), "slug", wanted)}
     new, changed = [], []
     for slug, partner in wanted.items():
         actor = actors.get(slug)
@@ -890,9 +897,7 @@ def _write_actors(rows: list[NetworkRow], result: ImportResult, user) -> dict[st
             changed.append(actor)
     if new:
         bulk_create_with_history(new, Actor, default_user=user)
-        ids = dict(Actor.objects.filter(slug__in=[a.slug for a in new]).values_list("slug", "pk"))
-        for actor in new:
-            actor.pk = ids[actor.slug]
+        _fill_pks(Actor, new)
         result.actors_created = len(new)
     if changed:
         bulk_update_with_history(
@@ -910,10 +915,8 @@ def _sync_m2m(field_name: str, desired: dict[int, set], networks: dict[str, Netw
     source = m2m.m2m_field_name() + "_id"
     target = m2m.m2m_reverse_field_name() + "_id"
     current: dict[int, set] = defaultdict(set)
-    for network_id, target_id in through.objects.filter(**{f"{source}__in": desired}).values_list(
-        source, target
-    ):
-        current[network_id].add(target_id)
+    for row in _in_chunks(through.objects.all(), source, desired):
+        current[getattr(row, source)].add(getattr(row, target))
     to_add, changed = [], set()
     for network_id, wanted in desired.items():
         have = current.get(network_id, set())
@@ -932,7 +935,8 @@ def _sync_memberships(rows, networks, actors, user, now) -> set[str]:
         return set()
     network_ids = [networks[row.slug].pk for row in rows]
     current = {
-        (m.network_id, m.actor_id): m for m in Membership.objects.filter(network_id__in=network_ids)
+        (m.network_id, m.actor_id): m
+        for m in _in_chunks(Membership.objects.all(), "network_id", network_ids)
     }
     new, changed, keep = [], [], set()
     touched: set[str] = set()

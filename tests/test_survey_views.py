@@ -332,3 +332,53 @@ def test_query_budget_of_coordinator_pages(wave, rows, django_assert_num_queries
     # session, user, network, its submissions, open waves
     with django_assert_num_queries(5):
         assert client.get(f"/erhebung/netzwerk/{coordinator.network.slug}/").status_code == 200
+
+
+def test_survey_pages_are_valid_html(wave, django_capture_on_commit_callbacks):
+    from survey import questionnaire as q
+    from survey import services
+    from tests.htmlcheck import assert_valid_html, nu_checker, nu_checker_errors
+
+    f.survey_vocabulary()
+    coordinator = f.CoordinatorFactory()
+    submission = f.SubmissionFactory(
+        survey=wave, network=coordinator.network, answers=f.complete_answers(wave)
+    )
+    client = logged_in(coordinator.user)
+    pages = {
+        "dashboard": client.get("/erhebung/?alle=1"),
+        "netzwerk": client.get(f"/erhebung/netzwerk/{coordinator.network.slug}/"),
+        "übersicht": client.get(f"/erhebung/{submission.pk}/"),
+        "absenden mit fehlern": client.post(
+            f"/erhebung/{Submission.objects.create(survey=f.SurveyFactory(title='B'), network=coordinator.network, questionnaire_version='x').pk}/absenden/"  # noqa: E501
+        ),
+    }
+    for section in q.SECTIONS:
+        pages[section.slug] = client.get(f"/erhebung/{submission.pk}/{section.slug}/")
+        pages[f"{section.slug} geprüft"] = client.get(
+            f"/erhebung/{submission.pk}/{section.slug}/?pruefen=1&leer=2"
+        )
+    _invitation, token = services.invitation_create(
+        email="neu@example.org", network=coordinator.network, base_url="http://testserver"
+    )
+    anonymous = Client()
+    pages.update(
+        {
+            "einladung": anonymous.get(f"/einladung/{token}/"),
+            "einladung ungültig": anonymous.get("/einladung/nichts/"),
+            "eintragen": anonymous.get("/eintragen/"),
+            "eintragen fehler": anonymous.post("/eintragen/", {"email": "x"}),
+            "eintragen gesendet": anonymous.get("/eintragen/gesendet/"),
+            "login": anonymous.get("/konto/login/"),
+            "login fehler": anonymous.post("/konto/login/", {"username": "a", "password": "b"}),
+            "passwort vergessen": anonymous.get("/konto/password_reset/"),
+            "passwort gesendet": anonymous.get("/konto/password_reset/done/"),
+            "passwort link ungültig": anonymous.get("/konto/reset/MQ/falsch/", follow=True),
+        }
+    )
+    for name, response in pages.items():
+        assert response.status_code in (200, 404), name
+        assert_valid_html(response.content.decode(), name)
+    if nu_checker():
+        errors = nu_checker_errors({n: r.content.decode() for n, r in pages.items()})
+        assert not errors, "\n".join(errors)

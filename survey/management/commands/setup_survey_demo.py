@@ -157,10 +157,15 @@ class Command(BaseCommand):
         return survey
 
     def _coordinator(self, networks):
+        user_model = get_user_model()
+        existing = user_model.objects.filter(
+            username=DEMO_USER, coordinations__isnull=False
+        ).first()
+        if existing:
+            return existing
         if not networks:
             self.stderr.write("Keine veröffentlichten Netzwerke – bitte zuerst setup_demo.")
             return None
-        user_model = get_user_model()
         user, created = user_model.objects.get_or_create(
             username=DEMO_USER, defaults={"email": "koordination@example.org"}
         )
