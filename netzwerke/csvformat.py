@@ -199,10 +199,15 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "ergebnisse_evaluiert": _bool(network.results_evaluated),
         "partner": _partner_cell(network),
     }
+    return [row[column] for column in columns_for(public=public)]
+
+
+def columns_for(*, public: bool) -> list[str]:
+    """The columns of an export. A public one leaves the personal contact columns out,
+    so that importing it can never blank the contact data of a network."""
     if public:
-        for column in PERSONAL_COLUMNS:
-            row[column] = ""
-    return [row[column] for column in COLUMNS]
+        return [column for column in COLUMNS if column not in PERSONAL_COLUMNS]
+    return COLUMNS
 
 
 def write_networks(
@@ -215,13 +220,13 @@ def write_networks(
 ) -> int:
     """Write ``networks`` (best from ``export_queryset``) to a text stream; returns the count.
 
-    ``public=True`` leaves the personal coordination contact columns empty.
+    ``public=True`` leaves out the personal coordination contact columns.
     The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel.
     """
     if bom:
         stream.write("\ufeff")
     writer = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns_for(public=public))
     count = 0
     for network in networks:
         writer.writerow(network_row(network, public=public))

@@ -302,7 +302,11 @@ def invitation_view(request, token):
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return _redeem(request, invitation, user)
-    return render(request, "survey/invitation.html", {**context, "form": form})
+    return render(
+        request,
+        "survey/invitation.html",
+        {**context, "form": form, "errors": _plain_errors(form)},
+    )
 
 
 def _redeem(request, invitation, user):

@@ -200,7 +200,7 @@ def test_export_import_round_trip_is_lossless(vocab):
     assert len(csvformat.import_networks(data).unchanged) == 2
 
 
-def test_public_export_leaves_personal_contact_empty(vocab):
+def test_public_export_leaves_out_personal_contact(vocab):
     f.NetworkFactory(
         coordination_person="Erika Mustermann",
         coordination_email="erika@example.org",
@@ -212,6 +212,12 @@ def test_public_export_leaves_personal_contact_empty(vocab):
     text = out.getvalue()
     assert "Mustermann" not in text and "erika@" not in text and "23125" not in text
     assert "Netzwerkmanagerin" in text
+    header = text.lstrip("\ufeff").splitlines()[0].split(";")
+    assert not set(csvformat.PERSONAL_COLUMNS) & set(header)
+    # importing a public export keeps the contact data it does not carry
+    assert csvformat.import_networks(text).ok
+    network = Network.objects.get()
+    assert network.coordination_email == "erika@example.org"
     internal = io.StringIO()
     csvformat.write_networks(Network.objects.all(), internal)
     assert "erika@example.org" in internal.getvalue()

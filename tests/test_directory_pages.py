@@ -242,7 +242,8 @@ def test_csv_export_equals_the_list_result_without_personal_data(client, directo
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
     assert [r["kuerzel"] for r in rows] == all_listed(client, query)
-    assert all(not r["koordination_email"] and not r["koordination_person"] for r in rows)
+    assert all("koordination_email" not in r and "koordination_person" not in r for r in rows)
+    assert "kontakt@" not in text
 
 
 def test_sources_page_credits_the_reference_data(client, db):

@@ -221,6 +221,8 @@ def test_registration_of_a_new_network(wave, django_capture_on_commit_callbacks)
     assert response.url == "/eintragen/gesendet/"
     link = next(line for line in mail.outbox[-1].body.splitlines() if "/einladung/" in line)
     path = link.replace("http://testserver", "").strip()
+    response = client.post(path, {"new_password1": "kurz", "new_password2": "anders"})
+    assert 'href="#id_new_password2"' in response.text and 'role="alert"' in response.text
     response = client.post(
         path, {"new_password1": "Ostsee-Wind-77", "new_password2": "Ostsee-Wind-77"}
     )
