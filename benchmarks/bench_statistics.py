@@ -1,6 +1,6 @@
 """How the statistics pages scale with the number of responses.
 
-    .venv/bin/python scripts/bench_statistics.py [SIZES …]   (default: 150 1500 15000)
+    .venv/bin/python benchmarks/bench_statistics.py [SIZES …]   (default: 150 1500 15000)
 
 Builds a throw-away test database (SQLite, or PostgreSQL with DATABASE_URL), fills one
 wave with SIZE accepted responses in bulk, and reports for the wave page, the overview
