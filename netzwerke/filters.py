@@ -21,6 +21,7 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.search import search_condition, search_rank, search_terms
 
 SORT_CHOICES = [
     ("relevanz", _("Relevanz")),
@@ -161,7 +162,16 @@ class NetworkFilter(django_filters.FilterSet):
     # -- filters: each narrows by a subquery on ids, so no join multiplies rows --
 
     def filter_search(self, qs, name, value):
-        return qs.search(value)
+        if not search_terms(value):
+            return qs
+        # the full-text condition is costly, and the facets repeat every filter:
+        # find the matches once, then filter (and rank) by id
+        if getattr(self, "_search_ids", (None,))[0] != value:
+            matches = (
+                self.queryset.prefetch_related(None).order_by().filter(search_condition(qs, value))
+            )
+            self._search_ids = (value, list(matches.values_list("pk", flat=True)))
+        return qs.filter(pk__in=self._search_ids[1]).annotate(search_rank=search_rank(qs, value))
 
     def filter_land(self, qs, name, value):
         through = _through("districts")

@@ -1,10 +1,10 @@
 """Full-text search over networks, behind ``Network.objects.search(q)``.
 
 PostgreSQL: German full-text search (config ``german``) with prefix matching and
-ranking. The network's own text is indexed by a GIN expression index
+ranking over the network's own text, indexed by a GIN expression index
 (migration 0002) built from ``network_vector()``, so the query and the index
-share one expression. Partners and projects are searched too, through
-correlated subqueries.
+share one expression. Partner names and projects match by case-insensitive
+substring (every word), which stays fast without an index of their own.
 
 Elsewhere (SQLite): a case-insensitive substring match over the same texts;
 every word must occur somewhere.
@@ -38,12 +38,35 @@ def network_vector():
 
 
 def search_networks(qs, q: str):
-    terms = search_terms(q)
-    if not terms:
+    if not search_terms(q):
         return qs
+    return qs.filter(search_condition(qs, q)).annotate(search_rank=search_rank(qs, q))
+
+
+def search_condition(qs, q: str) -> Q:
+    """The filter condition of a search for ``q`` (which must have terms)."""
+    terms = search_terms(q)
     if _is_postgres(qs):
-        return _search_postgres(qs, terms)
-    return _search_fallback(qs, terms, q.strip())
+        return _condition_postgres(qs, terms)
+    return _condition_fallback(terms)
+
+
+def search_rank(qs, q: str):
+    """An expression ranking ``qs``'s rows for ``q``: higher is better."""
+    terms = search_terms(q)
+    if _is_postgres(qs):
+        from django.contrib.postgres.search import SearchRank
+
+        return SearchRank(network_vector(), _tsquery(terms))
+    name_hits = Q()
+    for term in terms:
+        name_hits &= Q(name__icontains=term)
+    return Case(
+        When(name__icontains=q.strip(), then=Value(1.0)),
+        When(name_hits, then=Value(0.5)),
+        default=Value(0.1),
+        output_field=FloatField(),
+    )
 
 
 def _is_postgres(qs) -> bool:
@@ -52,35 +75,39 @@ def _is_postgres(qs) -> bool:
     return connections[qs.db].vendor == "postgresql"
 
 
-def _search_postgres(qs, terms):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def _tsquery(terms):
+    from django.contrib.postgres.search import SearchQuery
 
-    from netzwerke.models import Membership, Project
-
-    query = SearchQuery(
+    return SearchQuery(
         " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
     )
-    partners = (
-        Membership.objects.filter(network=OuterRef("pk"))
-        .annotate(v=SearchVector("actor__name", config=SEARCH_CONFIG))
-        .filter(v=query)
-    )
-    projects = (
-        Project.objects.filter(network=OuterRef("pk"))
-        .annotate(v=SearchVector("title", "description", "results", config=SEARCH_CONFIG))
-        .filter(v=query)
-    )
+
+
+def _condition_postgres(qs, terms):
+    from netzwerke.models import Membership, Project
+
+    query = _tsquery(terms)
+    # Partners and projects by substring: computing their tsvectors at query time cost
+    # seconds at a few thousand networks, and partner names are proper nouns anyway.
+    partners = Q()
+    projects = Q()
     # German compounds ("Fachkräftebündnis") hide their parts from the stemmer;
     # a plain substring match on the name finds them anyway
     in_name = Q()
     for term in terms:
+        partners &= Q(actor__name__icontains=term)
+        projects &= Q(title__icontains=term) | Q(description__icontains=term)
         in_name &= Q(name__icontains=term)
-    vector = network_vector()
     # a separate subquery, so that the planner can answer it from the GIN index
-    own_text = qs.model._base_manager.annotate(search_vector=vector).filter(search_vector=query)
-    return qs.filter(
-        Q(pk__in=own_text.values("pk")) | in_name | Exists(partners) | Exists(projects)
-    ).annotate(search_rank=SearchRank(vector, query))
+    own_text = qs.model._base_manager.annotate(search_vector=network_vector()).filter(
+        search_vector=query
+    )
+    return (
+        Q(pk__in=own_text.values("pk"))
+        | in_name
+        | Q(pk__in=Membership.objects.filter(partners).values("network_id"))
+        | Q(pk__in=Project.objects.filter(projects).values("network_id"))
+    )
 
 
 def _variants(term: str) -> set[str]:
@@ -90,7 +117,7 @@ def _variants(term: str) -> set[str]:
     return {term, term.lower(), term.capitalize(), term.upper()}
 
 
-def _search_fallback(qs, terms, phrase):
+def _condition_fallback(terms):
     from netzwerke.models import Membership, Project
 
     condition = Q()
@@ -114,14 +141,4 @@ def _search_fallback(qs, terms, phrase):
                 )
             )
         condition &= any_field
-    name_hits = Q()
-    for term in terms:
-        name_hits &= Q(name__icontains=term)
-    return qs.filter(condition).annotate(
-        search_rank=Case(
-            When(name__icontains=phrase, then=Value(1.0)),
-            When(name_hits, then=Value(0.5)),
-            default=Value(0.1),
-            output_field=FloatField(),
-        )
-    )
+    return condition

@@ -244,7 +244,10 @@ class Filters:
 
 
 def type_label(code):
-    return str(Network.Type(code).label) if code else _("ohne Angabe")
+    if not code:
+        return _("ohne Angabe")
+    # an imported historic wave may carry a type the choices no longer know
+    return str(dict(Network.Type.choices).get(code, code))
 
 
 def accepted_submissions(survey, filters):

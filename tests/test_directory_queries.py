@@ -94,3 +94,12 @@ def test_home_query_budget(client, directory_world, django_assert_num_queries, n
     with django_assert_num_queries(HOME_PLACE_QUERIES):
         response = client.get(reverse("netzwerke:home"), {"ort": "33649"})
     assert len(response.context["place_networks"]) > n // 3
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_list_query_budget_with_search(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    # the matches are found once (one query), then every facet filters by id
+    with django_assert_num_queries(LIST_QUERIES + 1):
+        response = client.get(f"{LIST}?{FILTERED}&q=Ausbildung")
+    assert response.context["total"] > n // 2

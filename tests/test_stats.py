@@ -464,3 +464,16 @@ def test_pages_are_valid_html(client, study, topic):
         response = client.get(url)
         assert response.status_code == 200
         assert html_errors(response.content.decode()) == [], url
+
+
+@pytest.mark.django_db
+def test_answers_without_land_or_with_an_unknown_type_still_count(client, closed_wave, topic):
+    accepted(closed_wave, topic, CENTRAL, 5, land=None, network_type="")
+    accepted(closed_wave, topic, AGENDA, 5, network_type="altes-format")
+    page = client.get(wave_url(closed_wave))
+    assert page.status_code == 200
+    lands = {row[0]: row[1:3] for row in html_table(page, f"land-{topic.slug}")}
+    assert lands["ohne Angabe"] == ["5", "5"]
+    types = {row[0]: row[1:3] for row in html_table(page, f"typ-{topic.slug}")}
+    assert types["altes-format"] == ["5", "0"]
+    assert types["ohne Angabe"] == ["5", "5"]
