@@ -215,17 +215,7 @@ class SubmissionAdmin(admin.ModelAdmin):
             gettext_lazy("Kennzahlen für die Statistik"),
             {
                 "classes": ["collapse"],
-                "fields": [
-                    "land",
-                    "network_type",
-                    "founded_year",
-                    "full_time_management",
-                    "partner_count",
-                    "criterion_partners",
-                    "criterion_data",
-                    "criterion_measures",
-                    "criterion_evaluation",
-                ],
+                "fields": list(Submission.FACT_FIELDS),
             },
         ),
     ]

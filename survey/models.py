@@ -119,6 +119,18 @@ class Submission(models.Model):
         REJECTED = "rejected", _("abgelehnt")
 
     OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.CHANGES_REQUESTED)
+    # the scalar "facts" below, copied from the answers on accept or import
+    FACT_FIELDS = (
+        "land",
+        "network_type",
+        "founded_year",
+        "full_time_management",
+        "partner_count",
+        "criterion_partners",
+        "criterion_data",
+        "criterion_measures",
+        "criterion_evaluation",
+    )
 
     survey = models.ForeignKey(
         Survey, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("Erhebung")

@@ -579,30 +579,10 @@ def facts_from_cleaned(cleaned: q.CleanedAnswers, *, survey: Survey) -> Facts:
 
 def _store_facts(*, submission: Submission, facts: Facts) -> None:
     submission.land_id = facts.land
-    for name in (
-        "network_type",
-        "founded_year",
-        "full_time_management",
-        "partner_count",
-        "criterion_partners",
-        "criterion_data",
-        "criterion_measures",
-        "criterion_evaluation",
-    ):
-        setattr(submission, name, getattr(facts, name))
-    submission.save(
-        update_fields=[
-            "land",
-            "network_type",
-            "founded_year",
-            "full_time_management",
-            "partner_count",
-            "criterion_partners",
-            "criterion_data",
-            "criterion_measures",
-            "criterion_evaluation",
-        ]
-    )
+    for name in Submission.FACT_FIELDS:
+        if name != "land":
+            setattr(submission, name, getattr(facts, name))
+    submission.save(update_fields=list(Submission.FACT_FIELDS))
     submission.action_fields.set(ActionField.objects.filter(slug__in=facts.action_fields))
     submission.target_groups.set(TargetGroup.objects.filter(slug__in=facts.target_groups))
     submission.sectors.set(Sector.objects.filter(code__in=facts.sectors))

@@ -9,6 +9,16 @@ from netzwerke import models as nw
 from survey import models as sv
 
 
+def m2m(field):
+    """A post-generation hook: ``Factory(field=[…])`` sets that many-to-many field."""
+
+    def setter(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field).set(extracted)
+
+    return factory.PostGeneration(setter)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -96,25 +106,10 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     coordination_person = "Erika Mustermann"
     coordination_email = factory.LazyAttribute(lambda o: f"kontakt@{o.slug}.example.org")
 
-    @factory.post_generation
-    def districts(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.districts.set(extracted)
-
-    @factory.post_generation
-    def action_fields(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.action_fields.set(extracted)
-
-    @factory.post_generation
-    def target_groups(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.target_groups.set(extracted)
-
-    @factory.post_generation
-    def sectors(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.sectors.set(extracted)
+    districts = m2m("districts")
+    action_fields = m2m("action_fields")
+    target_groups = m2m("target_groups")
+    sectors = m2m("sectors")
 
 
 class ActorFactory(factory.django.DjangoModelFactory):
@@ -327,22 +322,7 @@ class AcceptedSubmissionFactory(SubmissionFactory):
                 for topic, rating in extracted.items()
             )
 
-    @factory.post_generation
-    def action_fields(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.action_fields.set(extracted)
-
-    @factory.post_generation
-    def target_groups(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.target_groups.set(extracted)
-
-    @factory.post_generation
-    def sectors(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.sectors.set(extracted)
-
-    @factory.post_generation
-    def partner_types(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.partner_types.set(extracted)
+    action_fields = m2m("action_fields")
+    target_groups = m2m("target_groups")
+    sectors = m2m("sectors")
+    partner_types = m2m("partner_types")
