@@ -1,6 +1,6 @@
 """How the public directory pages scale with the number of networks.
 
-    .venv/bin/python benchmarks/bench_directory.py [SIZES …]   (default: 400 4000)
+    .venv/bin/python -m benchmarks.bench_directory [SIZES …]   (default: 400 4000)
 
 Builds a throw-away test database (SQLite, or PostgreSQL with DATABASE_URL), loads the
 reference data, vocabularies and SIZE demo networks, and reports for each public page
@@ -9,26 +9,13 @@ the size of the response. ``-v`` adds the five slowest queries.
 """
 
 import io
-import os
-import statistics
 import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netzwerke.settings")
+from django.core.management import call_command
+from django.test import Client
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.core.signals import request_finished  # noqa: E402
-from django.db import close_old_connections, connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-
-from netzwerke.models import ActionField, Network  # noqa: E402
+from benchmarks.harness import measure, print_slowest, throwaway_database
+from netzwerke.models import ActionField, Network
 
 
 def fill(size):
@@ -60,28 +47,9 @@ def pages():
     )
 
 
-def measure(client, url, slowest):
-    client.get(url)
-    reset_queries()  # a full query log (maxlen) would make the capture look empty
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    slowest.extend((float(q["time"]), url, q["sql"][:160]) for q in queries.captured_queries)
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - start)
-    return len(queries.captured_queries), statistics.median(times) * 1000, len(response.content)
-
-
 def main():
     sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [400, 4000]
-    setup_test_environment()
-    request_finished.disconnect(close_old_connections)
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database() as connection:
         call_command("load_reference_data", stdout=io.StringIO())
         call_command("loaddata", "fixtures/vocabularies.json", stdout=io.StringIO())
         client = Client()
@@ -93,11 +61,7 @@ def main():
             for name, url in pages():
                 count, ms, length = measure(client, url, slowest)
                 print(f"{size:>6}  {name:<14} {count:>3}  {ms:8.1f}  {length // 1024:>5}")
-        if "-v" in sys.argv:
-            for seconds, url, sql in sorted(slowest, reverse=True)[:5]:
-                print(f"  {seconds * 1000:7.1f} ms  {url}  {sql}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        print_slowest(slowest)
 
 
 if __name__ == "__main__":

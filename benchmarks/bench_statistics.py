@@ -1,34 +1,21 @@
 """How the statistics pages scale with the number of responses.
 
-    .venv/bin/python benchmarks/bench_statistics.py [SIZES …]   (default: 150 1500 15000)
+    .venv/bin/python -m benchmarks.bench_statistics [SIZES …]   (default: 150 1500 15000)
 
 Builds a throw-away test database (SQLite, or PostgreSQL with DATABASE_URL), fills one
 wave with SIZE accepted responses in bulk, and reports for the wave page, the overview
 and one CSV the number of queries (which must not grow) and the median time of 5 runs.
 """
 
-import os
 import random
-import statistics
 import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netzwerke.settings")
+from django.test import Client
+from django.utils import timezone
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.signals import request_finished  # noqa: E402
-from django.db import close_old_connections, connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from netzwerke.models import ActionField, ActorType, Network, Sector, State, TargetGroup  # noqa: E402
-from survey.models import FocusTopic, Submission, Survey, TopicRating  # noqa: E402
+from benchmarks.harness import measure, print_slowest, throwaway_database
+from netzwerke.models import ActionField, ActorType, Network, Sector, State, TargetGroup
+from survey.models import FocusTopic, Submission, Survey, TopicRating
 
 
 def fill(size, rng):
@@ -100,28 +87,9 @@ def fill(size, rng):
     return wave
 
 
-def measure(client, url, slowest):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    captured = list(queries.captured_queries)
-    slowest.extend((float(q["time"]), url, q["sql"][:160]) for q in captured)
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - start)
-    return len(captured), statistics.median(times) * 1000
-
-
 def main():
     sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [150, 1500, 15000]
-    setup_test_environment()
-    # keep the connection (and its query log) across requests, as the test runner does
-    request_finished.disconnect(close_old_connections)
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database() as connection:
         rng = random.Random(1)
         client = Client()
         print(f"{connection.vendor}: responses, page, queries, median ms")
@@ -134,13 +102,9 @@ def main():
                 ("Übersicht", "/statistik/"),
                 ("CSV", f"/statistik/{wave.slug}/themen.csv"),
             ):
-                count, ms = measure(client, url, slowest)
+                count, ms, _size = measure(client, url, slowest)
                 print(f"{size:>7}  {name:<10} {count:>3}  {ms:8.1f}")
-        if "-v" in sys.argv:
-            for seconds, url, sql in sorted(slowest, reverse=True)[:5]:
-                print(f"  {seconds * 1000:7.1f} ms  {url}  {sql}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        print_slowest(slowest)
 
 
 if __name__ == "__main__":
