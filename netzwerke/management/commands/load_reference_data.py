@@ -14,7 +14,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from netzwerke.models import District, PostalCode, State
+from netzwerke.models import District, Place, PostalCode, Region, State
+from netzwerke.placedata import read_place_rows
+from netzwerke.places import place_key
+from netzwerke.reference import REGIONS
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 BATCH_SIZE = 2000
@@ -98,8 +101,46 @@ def insert_rows(model, fields, rows):
             )
 
 
+def sync_places():
+    wanted = read_place_rows()
+    existing = {
+        row[1:]: row[0]
+        for row in Place.objects.values_list("pk", "key", "name", "district_id", "population")
+    }
+    stale = [pk for key, pk in existing.items() if key not in wanted]
+    missing = wanted - existing.keys()
+    if stale:
+        Place.objects.filter(pk__in=stale).delete()
+    if missing:
+        insert_rows(Place, ("key", "name", "district", "population"), sorted(missing, key=str))
+    return len(missing), len(stale)
+
+
+def seed_regions():
+    """Create the regions of ``reference.REGIONS`` that are missing by name; edits stay."""
+    existing = set(Region.objects.values_list("name", flat=True))
+    all_ags = list(District.objects.values_list("ags", flat=True))
+    created = 0
+    for name, other_names, codes in REGIONS:
+        if name in existing:
+            continue
+        region = Region(name=name, other_names="\n".join(other_names))
+        region.save()
+        region.districts.set(
+            [a for a in all_ags if any(_covers(code, a) for code in codes.split())]
+        )
+        created += 1
+    return created
+
+
+def _covers(code, ags):
+    return ags.startswith(code[:-1]) if code.endswith("*") else ags == code
+
+
 class Command(BaseCommand):
-    help = "Lädt Bundesländer, Kreise und Postleitzahlen aus fixtures/ (idempotent)."
+    help = (
+        "Lädt Bundesländer, Kreise, Postleitzahlen, Orte und Regionen aus fixtures/ (idempotent)."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -107,16 +148,21 @@ class Command(BaseCommand):
         self.stdout.write(f"Bundesländer: {created} neu, {updated} geändert")
         self._warn_stale("Bundesländer", stale)
 
+        districts = read_fixture("districts.json")
+        for row in districts:
+            row["fields"]["search_key"] = place_key(row["fields"]["name"])
         created, updated, stale = sync_rows(
-            District,
-            read_fixture("districts.json"),
-            ["name", "kind", "state", "population", "area_km2"],
+            District, districts, ["name", "kind", "state", "population", "area_km2", "search_key"]
         )
         self.stdout.write(f"Kreise: {created} neu, {updated} geändert")
         self._warn_stale("Kreise", stale)
 
         created, deleted = sync_postal_codes()
         self.stdout.write(f"Postleitzahlen: {created} neu, {deleted} entfernt")
+
+        created, deleted = sync_places()
+        self.stdout.write(f"Orte: {created} neu, {deleted} entfernt")
+        self.stdout.write(f"Regionen: {seed_regions()} neu")
 
     def _warn_stale(self, label, stale):
         if stale:
