@@ -30,22 +30,6 @@ class State(models.Model):
         return reverse("netzwerke:region-state", kwargs={"land": self.code})
 
 
-def caseless_pattern(text):
-    """``text`` as a regex that ignores case on SQLite and PostgreSQL alike.
-
-    Both backends fold only ASCII reliably under ``iregex`` (SQLite's LIKE and
-    PostgreSQL's "C" collations do no better), so umlauts get an explicit class.
-    """
-    parts = []
-    for char in text:
-        lower, upper = char.lower(), char.upper()
-        if not char.isascii() and len(lower) == len(upper) == 1 and lower != upper:
-            parts.append(f"[{lower}{upper}]")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
-
-
 class DistrictQuerySet(models.QuerySet):
     def for_postal_code(self, code):
         """All Kreise the 5-digit PLZ ``code`` lies in; a PLZ may span several."""
@@ -54,19 +38,12 @@ class DistrictQuerySet(models.QuerySet):
             return self.none()
         return self.filter(ags__in=PostalCode.objects.filter(code=code).values("district_id"))
 
-    def matching_place(self, name):
-        """Kreise whose name or one of whose GeoNames places is ``name``, ignoring case.
+    def find(self, text, *, ags=""):
+        """The place search: what the visitor means by ``text`` (a PLZ, Gemeinde, Kreis
+        or region), as a ``netzwerke.places.PlaceMatch``; ``ags`` picks a candidate."""
+        from netzwerke.places import find_place
 
-        A name also matches where it is followed by a qualifier, so "Frankfurt" finds
-        Frankfurt am Main and Frankfurt (Oder), and "Halle" both Halle (Saale) and
-        Gütersloh (for Halle (Westf.)).
-        """
-        name = " ".join((name or "").split())
-        if not name:
-            return self.none()
-        pattern = rf"^{caseless_pattern(name)}([ ,(/]|$)"
-        places = PostalCode.objects.filter(place__iregex=pattern).values("district_id")
-        return self.filter(Q(name__iregex=pattern) | Q(ags__in=places))
+        return find_place(text, ags=ags)
 
 
 class District(models.Model):

@@ -268,7 +268,9 @@ def nearby_groups(districts, networks):
 
 def place_result(text, *, ags="", networks):
     """Everything the home page shows for a place search; ``networks`` are the public ones."""
-    match = find_place(text, ags=ags)
+    from netzwerke.models import District
+
+    match = District.objects.find(text, ags=ags)
     result = {"place_match": match}
     if match.ambiguous:
         return result

@@ -10,7 +10,7 @@ from django.db.models import Count
 
 from netzwerke import maps
 from netzwerke.management.commands import build_reference_data as build
-from netzwerke.models import District, PostalCode, State, caseless_pattern
+from netzwerke.models import District, PostalCode, State
 from netzwerke.reference import SOURCES, STATES
 
 pytestmark = pytest.mark.django_db
@@ -114,19 +114,16 @@ def test_malformed_postal_code_matches_nothing(reference_data, code):
         ("Wartburgkreis", {"16063"}),
     ],
 )
-def test_matching_place(reference_data, query, expected):
-    assert set(District.objects.matching_place(query).values_list("ags", flat=True)) == expected
+def test_find_place(reference_data, query, expected):
+    match = District.objects.find(query)
+    found = match.districts or [c.district for c in match.candidates]
+    assert {d.ags for d in found} == expected
 
 
-def test_matching_place_needs_a_whole_word(reference_data):
-    assert not District.objects.matching_place("Bielef").exists()
-    assert not District.objects.matching_place("").exists()
-    assert not District.objects.matching_place("Biele.eld").exists()
-
-
-def test_caseless_pattern_escapes_and_folds_umlauts():
-    assert caseless_pattern("Öhringen (a.b)") == r"[öÖ]hringen\ \(a\.b\)"
-    assert caseless_pattern("Gießen") == "Gießen"
+def test_find_needs_three_letters_of_a_beginning(reference_data):
+    assert not District.objects.find("Bi").found
+    assert not District.objects.find("").found
+    assert not District.objects.find("Biele.eld").found
 
 
 def test_postal_code_file_is_well_formed():
