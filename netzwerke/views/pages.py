@@ -206,6 +206,17 @@ def filter_chips(filterset, query):
     return chips
 
 
+def page_title(title, page):
+    """``title`` with "Seite 2 von 18" from page 2 on, so that every page has its own title."""
+    if page.number == 1:
+        return title
+    return _("%(title)s – Seite %(page)s von %(pages)s") % {
+        "title": title,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+    }
+
+
 class NetworkListView(FilteredMixin, FilterView):
     template_name = "netzwerke/network_list.html"
     paginate_by = 20
@@ -249,12 +260,16 @@ class NetworkListView(FilteredMixin, FilterView):
         query = self.request.GET
         base_query = query.copy()
         base_query.pop("page", None)
+        page = context["page_obj"]
+        title = filter_title(filterset)
         context.update(
             facets=self.facets,
             total=self.total,
             notices=self.notices,
             chips=filter_chips(filterset, query),
-            title=filter_title(filterset),
+            title=title,
+            page_title=page_title(title, page),
+            page_range=list(page.paginator.get_elided_page_range(page.number, on_each_side=2)),
             query=base_query.urlencode(),
             search_text=filterset.search_text,
             sort=filterset.sort_key,
