@@ -27,6 +27,7 @@ from netzwerke.models import (
     District,
     Membership,
     Network,
+    Place,
     PostalCode,
     Project,
     Region,
@@ -108,6 +109,7 @@ class RegionAdmin(admin.ModelAdmin):
     """Names people use for groups of Kreise ("OWL"); the place search shows them all."""
 
     list_display = ["name", "district_count"]
+    list_filter = ["districts__state"]
     search_fields = ["name", "other_names"]
     filter_horizontal = ["districts"]
     fields = ["name", "other_names", "districts"]
@@ -118,6 +120,17 @@ class RegionAdmin(admin.ModelAdmin):
     @admin.display(description=_("Kreise"), ordering="district_count")
     def district_count(self, obj):
         return obj.district_count
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    """Gemeinden and their spellings for the place search; load_reference_data fills them."""
+
+    list_display = ["name", "key", "district", "population"]
+    list_filter = ["district__state"]
+    search_fields = ["name", "key", "district__name"]
+    autocomplete_fields = ["district"]
+    list_select_related = ["district"]
 
 
 @admin.register(PostalCode)

@@ -39,6 +39,7 @@ def populated(db):
     """At least one row of every registered model, so every change page can be opened."""
     district = f.DistrictFactory()
     nw.PostalCode.objects.create(code="33602", place="Bielefeld", district=district)
+    nw.Place.objects.create(key="bielefeld", name="Bielefeld", district=district)
     nw.Region(name="Ostwestfalen-Lippe", other_names="OWL").save()
     nw.Region.objects.get().districts.add(district)
     field = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
