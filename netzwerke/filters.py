@@ -227,10 +227,12 @@ class NetworkFilter(django_filters.FilterSet):
     @property
     def sort_key(self):
         """The effective sort order: ``relevanz`` only with a search text."""
+        # a search text without a word ("!!") searches for nothing, so it has no rank
+        searching = bool(search_terms(self.search_text))
         sort = self.value("sort")
-        if sort == "relevanz" and not self.search_text:
+        if sort == "relevanz" and not searching:
             sort = None
-        return sort or ("relevanz" if self.search_text else "name")
+        return sort or ("relevanz" if searching else "name")
 
     def ordered(self, qs):
         sort = self.sort_key

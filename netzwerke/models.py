@@ -1,5 +1,6 @@
 import re
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
@@ -377,7 +378,10 @@ class Network(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    history = HistoricalRecords()
+    # kept current by a database trigger (migration 0004, PostgreSQL); see netzwerke.search
+    search_vector = SearchVectorField(_("Suchindex"), null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_vector"])
     objects = NetworkQuerySet.as_manager()
 
     class Meta:

@@ -275,8 +275,10 @@ def place_result(text, *, ags="", networks):
     if match.ambiguous:
         return result
     if not match.found:
-        hits = networks.search(text)
-        result["fallback_networks"] = list(hits.order_by("-search_rank", "name")[:FALLBACK_LIMIT])
+        from netzwerke.search import search_terms
+
+        hits = networks.search(text).order_by("-search_rank", "name") if search_terms(text) else []
+        result["fallback_networks"] = list(hits[:FALLBACK_LIMIT])
         return result
     groups = district_groups(match.districts, networks)
     total = len({n.pk for g in groups for n in g.networks})

@@ -1,24 +1,70 @@
 """Full-text search over networks, behind ``Network.objects.search(q)``.
 
-PostgreSQL: German full-text search (config ``german``) with prefix matching and
-ranking over the network's own text, indexed by a GIN expression index
-(migration 0002) built from ``network_vector()``, so the query and the index
-share one expression. Partner names and projects match by case-insensitive
-substring (every word), which stays fast without an index of their own.
+The network's own text (name, short description and topics, description) is indexed
+by the database and kept current by triggers that migration 0004 creates, so every
+write path (save, bulk import, demo generator, raw SQL) updates it:
 
-Elsewhere (SQLite): a case-insensitive substring match over the same texts;
-every word must occur somewhere.
+- PostgreSQL: the stored ``tsvector`` column ``search_vector`` (config ``german``,
+  weights A/B/C) with a GIN index; word forms through the German Snowball stemmer.
+- SQLite: the FTS5 table ``netzwerke_network_fts`` with the ``unicode61`` tokenizer
+  folding case and diacritics; word forms through prefix queries on a light stem.
+
+On both, each word becomes a group of alternatives: its spellings with and without
+umlauts ("Buendnis" / "Bündnis"), and for a compound with a known head its modifier
+("Pflegekräfte" → "Pflege…"). Partner names and project texts match by substring.
+This module imports no models; it takes the queryset it works on.
 """
 
+import difflib
 import re
+import unicodedata
 
-from django.db.models import Case, Exists, FloatField, OuterRef, Q, Value, When
+from django.db.models import F, FloatField, Q
+from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIG = "german"
-SEARCH_INDEX_NAME = "network_fulltext_gin"
+SEARCH_INDEX_NAME = "network_search_gin"
+NAME_TRGM_INDEX_NAME = "network_name_trgm"
+FTS_TABLE = "netzwerke_network_fts"
 MAX_TERMS = 8
 
-_WORD = re.compile(r"\w+")
+# letters and digits only: an underscore would be an empty phrase to FTS5
+_WORD = re.compile(r"[^\W_]+")
+_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
+# Heads of German compounds in this domain: "Pflegekräfte" also finds "Pflege…".
+COMPOUND_HEADS = (
+    "fachkräfte",
+    "fachkraft",
+    "kräfte",
+    "kraft",
+    "netzwerke",
+    "netzwerk",
+    "bündnisse",
+    "bündnis",
+    "allianz",
+    "verbund",
+    "berufe",
+    "beruf",
+    "schulen",
+    "schule",
+    "betriebe",
+    "betrieb",
+    "unternehmen",
+    "förderung",
+    "ausbildung",
+    "bildung",
+    "plätze",
+    "platz",
+    "markt",
+    "arbeit",
+    "sicherung",
+    "gewinnung",
+    "projekt",
+    "projekte",
+)
+# Endings a light stem drops for SQLite's prefix queries ("ausbilden" → "ausbild*").
+_ENDINGS = ("ungen", "ung", "ern", "en", "er", "es", "e", "n", "s")
+MIN_STEM = 4
 
 
 def search_terms(q: str) -> list[str]:
@@ -26,15 +72,74 @@ def search_terms(q: str) -> list[str]:
     return _WORD.findall(q or "")[:MAX_TERMS]
 
 
-def network_vector():
-    """The weighted tsvector of a network's own text (PostgreSQL only)."""
-    from django.contrib.postgres.search import SearchVector
+def fold(text: str) -> str:
+    """Lower case without diacritics, as SQLite's tokenizer stores words: "Bündnis" → "bundnis"."""
+    text = unicodedata.normalize("NFKD", (text or "").lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
 
-    return (
-        SearchVector("name", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("short_description", "topics", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-    )
+
+def spellings(term: str) -> list[str]:
+    """``term`` lower-cased, with umlauts written as umlauts and as transliterations."""
+    term = term.lower()
+    forms = {term}
+    for plain, umlaut in _UMLAUTS:
+        forms |= {f.replace(plain, umlaut) for f in forms} | {
+            f.replace(umlaut, plain) for f in forms
+        }
+    return sorted(forms)
+
+
+def compound_modifier(term: str) -> str:
+    """The first part of a compound with a known head ("pflegekräfte" → "pflege"), or ""."""
+    lowered = spellings(term)
+    if any(form in COMPOUND_HEADS for form in lowered):
+        return ""
+    for head in COMPOUND_HEADS:
+        for form in lowered:
+            if form.endswith(head) and len(form) - len(head) > MIN_STEM:
+                modifier = form[: -len(head)]
+                # the linking s of "Ausbildungsplätze"
+                if modifier.endswith("s") and len(modifier) > MIN_STEM:
+                    modifier = modifier[:-1]
+                return modifier
+    return ""
+
+
+def light_stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def term_alternatives(term: str) -> list[str]:
+    """The spellings of ``term`` and of its compound modifier."""
+    forms = spellings(term)
+    modifier = compound_modifier(term)
+    if modifier:
+        forms += [m for m in spellings(modifier) if m not in forms]
+    return forms
+
+
+def fts5_query(q: str) -> str:
+    """An FTS5 MATCH expression: every term as a group of quoted prefix alternatives."""
+    groups = []
+    for term in search_terms(q):
+        alternatives = sorted({light_stem(fold(form)) for form in term_alternatives(term)})
+        groups.append("(" + " OR ".join(f'"{a}"*' for a in alternatives) + ")")
+    return " AND ".join(groups)
+
+
+def tsquery(q: str) -> str:
+    """A raw tsquery: every term as a group of prefix alternatives (stemmed by the config)."""
+    groups = []
+    for term in search_terms(q):
+        alternatives = term_alternatives(term)
+        groups.append("(" + " | ".join(f"{a}:*" for a in alternatives) + ")")
+    return " & ".join(groups)
+
+
+# -- querysets ------------------------------------------------------------------
 
 
 def search_networks(qs, q: str):
@@ -46,27 +151,33 @@ def search_networks(qs, q: str):
 def search_condition(qs, q: str) -> Q:
     """The filter condition of a search for ``q`` (which must have terms)."""
     terms = search_terms(q)
-    if _is_postgres(qs):
-        return _condition_postgres(qs, terms)
-    return _condition_fallback(terms)
+    own_text = (
+        _own_text_postgres(qs, q)
+        if _is_postgres(qs)
+        else Q(pk__in=RawSQL(_FTS_IDS, [fts5_query(q)]))
+    )
+    return own_text | _in_partners_or_projects(qs, terms)
 
 
 def search_rank(qs, q: str):
     """An expression ranking ``qs``'s rows for ``q``: higher is better."""
-    terms = search_terms(q)
     if _is_postgres(qs):
-        from django.contrib.postgres.search import SearchRank
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        return SearchRank(network_vector(), _tsquery(terms))
-    name_hits = Q()
-    for term in terms:
-        name_hits &= Q(name__icontains=term)
-    return Case(
-        When(name__icontains=q.strip(), then=Value(1.0)),
-        When(name_hits, then=Value(0.5)),
-        default=Value(0.1),
+        query = SearchQuery(tsquery(q), search_type="raw", config=SEARCH_CONFIG)
+        return SearchRank(_vector_column(qs), query)
+    table = qs.model._meta.db_table
+    # bm25 is lower for better matches; the weights are name, short description,
+    # topics, description. Partner and project hits have no row here and rank last.
+    return RawSQL(
+        f"SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 4.0, 1.0) FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id",
+        [fts5_query(q)],
         output_field=FloatField(),
     )
+
+
+_FTS_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
 
 
 def _is_postgres(qs) -> bool:
@@ -75,70 +186,107 @@ def _is_postgres(qs) -> bool:
     return connections[qs.db].vendor == "postgresql"
 
 
-def _tsquery(terms):
+def _vector_column(qs):
+    return F("search_vector")
+
+
+def _own_text_postgres(qs, q):
     from django.contrib.postgres.search import SearchQuery
 
-    return SearchQuery(
-        " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
-    )
+    query = SearchQuery(tsquery(q), search_type="raw", config=SEARCH_CONFIG)
+    # a separate subquery, so that the planner answers it from the GIN index
+    own_text = qs.model._base_manager.filter(search_vector=query).values("pk")
+    # parts of words inside names ("bündnis" in "Fachkräftebündnis"), through the
+    # trigram index on the name
+    in_name = Q()
+    for term in search_terms(q):
+        in_name &= Q(name__icontains=term)
+    return Q(pk__in=own_text) | Q(pk__in=qs.model._base_manager.filter(in_name).values("pk"))
 
 
-def _condition_postgres(qs, terms):
-    from netzwerke.models import Membership, Project
-
-    query = _tsquery(terms)
-    # Partners and projects by substring: computing their tsvectors at query time cost
-    # seconds at a few thousand networks, and partner names are proper nouns anyway.
+def _in_partners_or_projects(qs, terms):
+    """Every word in a partner's name, or every word in a project's title or description."""
+    membership = qs.model.memberships.rel.related_model
+    project = qs.model.projects.rel.related_model
     partners = Q()
     projects = Q()
-    # German compounds ("Fachkräftebündnis") hide their parts from the stemmer;
-    # a plain substring match on the name finds them anyway
-    in_name = Q()
     for term in terms:
-        partners &= Q(actor__name__icontains=term)
-        projects &= Q(title__icontains=term) | Q(description__icontains=term)
-        in_name &= Q(name__icontains=term)
-    # a separate subquery, so that the planner can answer it from the GIN index
-    own_text = qs.model._base_manager.annotate(search_vector=network_vector()).filter(
-        search_vector=query
-    )
-    return (
-        Q(pk__in=own_text.values("pk"))
-        | in_name
-        | Q(pk__in=Membership.objects.filter(partners).values("network_id"))
-        | Q(pk__in=Project.objects.filter(projects).values("network_id"))
+        partners &= _any_case(term, lambda v: Q(actor__name__icontains=v))
+        projects &= _any_case(term, lambda v: Q(title__icontains=v) | Q(description__icontains=v))
+    # IN (subquery) rather than EXISTS: both databases compute it once, not per network
+    return Q(pk__in=membership.objects.filter(partners).values("network_id")) | Q(
+        pk__in=project.objects.filter(projects).values("network_id")
     )
 
 
-def _variants(term: str) -> set[str]:
+def _any_case(term, condition):
     # SQLite's LIKE folds case for ASCII only; cover the usual spellings of umlauts.
-    if term.isascii():
-        return {term}
-    return {term, term.lower(), term.capitalize(), term.upper()}
+    result = Q()
+    for form in {term, term.lower(), term.capitalize(), *spellings(term)}:
+        result |= condition(form)
+    return result
 
 
-def _condition_fallback(terms):
-    from netzwerke.models import Membership, Project
+# -- "Meinten Sie …?" ---------------------------------------------------------------
 
-    condition = Q()
-    for term in terms:
-        any_field = Q()
-        for variant in _variants(term):
-            any_field |= (
-                Q(name__icontains=variant)
-                | Q(short_description__icontains=variant)
-                | Q(description__icontains=variant)
-                | Q(topics__icontains=variant)
-                | Exists(
-                    Membership.objects.filter(
-                        network=OuterRef("pk"), actor__name__icontains=variant
-                    )
-                )
-                | Exists(
-                    Project.objects.filter(network=OuterRef("pk")).filter(
-                        Q(title__icontains=variant) | Q(description__icontains=variant)
-                    )
-                )
-            )
-        condition &= any_field
-    return condition
+SUGGESTION_CUTOFF = 0.75
+
+
+def suggest(q: str, words) -> str:
+    """``q`` with each word replaced by the closest of ``words``, or "" when nothing is close.
+
+    ``words`` come from network names and vocabulary terms; the comparison ignores
+    case and umlaut spellings.
+    """
+    from netzwerke.places import fold as transliterate
+
+    by_fold = {}
+    for word in words:
+        by_fold.setdefault(transliterate(word), word)
+    corrected = []
+    changed = False
+    for term in search_terms(q):
+        key = transliterate(term)
+        close = difflib.get_close_matches(key, list(by_fold), n=1, cutoff=SUGGESTION_CUTOFF)
+        if close and close[0] != key:
+            corrected.append(by_fold[close[0]])
+            changed = True
+        else:
+            corrected.append(term)
+    return " ".join(corrected) if changed else ""
+
+
+def suggestion_words(names) -> set[str]:
+    """The words (four letters or more) of ``names``, the raw material of ``suggest``."""
+    return {w for name in names for w in _WORD.findall(name) if len(w) >= MIN_STEM}
+
+
+def did_you_mean(q: str, name_querysets) -> str:
+    """A corrected query from the names in ``name_querysets`` (networks, vocabularies).
+
+    PostgreSQL narrows each queryset to the names most similar by trigrams (pg_trgm's
+    word similarity, on the name's index); SQLite reads the names, which it only has
+    to when a search found nothing.
+    """
+    terms = search_terms(q)
+    if not terms:
+        return ""
+    names = []
+    for qs in name_querysets:
+        if _is_postgres(qs):
+            from django.contrib.postgres.search import TrigramWordSimilarity
+
+            similar = Q()
+            for i in range(len(terms)):
+                similar |= Q(**{f"sim_{i}__gt": SIMILARITY})
+            qs = qs.annotate(
+                **{f"sim_{i}": TrigramWordSimilarity(term, "name") for i, term in enumerate(terms)}
+            ).filter(similar)
+            names += qs.values_list("name", flat=True)[:NAMES_PER_SOURCE]
+        else:
+            names += qs.values_list("name", flat=True)
+    return suggest(q, suggestion_words(names))
+
+
+SIMILARITY = 0.3
+NAMES_PER_SOURCE = 50

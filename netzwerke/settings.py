@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # SearchVectorField, trigram lookups (no-ops on SQLite)
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",

@@ -1,14 +1,24 @@
-"""GIN index for the German full-text search; PostgreSQL only (see netzwerke/search.py)."""
+"""GIN expression index for the German full-text search; PostgreSQL only.
+
+Superseded by the stored search column of migration 0004, which drops it. The
+expression is spelled out here so that the migration imports no app code.
+"""
 
 from django.db import migrations
 
-from netzwerke.search import SEARCH_INDEX_NAME, network_vector
+INDEX_NAME = "network_fulltext_gin"
 
 
 def _index():
     from django.contrib.postgres.indexes import GinIndex
+    from django.contrib.postgres.search import SearchVector
 
-    return GinIndex(network_vector(), name=SEARCH_INDEX_NAME)
+    vector = (
+        SearchVector("name", weight="A", config="german")
+        + SearchVector("short_description", "topics", weight="B", config="german")
+        + SearchVector("description", weight="C", config="german")
+    )
+    return GinIndex(vector, name=INDEX_NAME)
 
 
 def create_index(apps, schema_editor):

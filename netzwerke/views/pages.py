@@ -17,14 +17,19 @@ from netzwerke.facets import compute_facets
 from netzwerke.filters import NetworkFilter
 from netzwerke.maps import district_map, germany_map
 from netzwerke.models import (
+    ActionField,
+    ActorType,
     District,
     Membership,
     Network,
     Project,
+    Sector,
     State,
+    TargetGroup,
 )
 from netzwerke.places import place_result
 from netzwerke.reference import SOURCES, STATES
+from netzwerke.search import did_you_mean
 from netzwerke.views.jsonld import organization_jsonld
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
@@ -262,6 +267,22 @@ class NetworkListView(FilteredMixin, FilterView):
         base_query.pop("page", None)
         page = context["page_obj"]
         title = filter_title(filterset)
+        if not self.total and filterset.search_text:
+            suggestion = did_you_mean(
+                filterset.search_text,
+                [
+                    Network.objects.published(),
+                    ActionField.objects.all(),
+                    TargetGroup.objects.all(),
+                    Sector.objects.all(),
+                    ActorType.objects.all(),
+                ],
+            )
+            if suggestion:
+                suggested = self.request.GET.copy()
+                suggested.pop("page", None)
+                suggested["q"] = suggestion
+                context.update(suggestion=suggestion, suggestion_query=suggested.urlencode())
         context.update(
             facets=self.facets,
             total=self.total,
