@@ -136,7 +136,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-# survey: invitation, password reset, registration, submit; see survey/ratelimit.py
+# survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
 RATELIMITS = {}
 
 LANGUAGE_CODE = "de"
