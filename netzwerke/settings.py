@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "netzwerke",
     "survey",
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                # operator name and logo in every header, from the cache
+                "website.context_processors.site_operator",
             ],
         },
     },
