@@ -1,7 +1,6 @@
 """Operator details (one row) and the curators' queue of correction suggestions."""
 
 from django.contrib import admin, messages
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -54,15 +53,6 @@ class SiteOperatorAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def changelist_view(self, request, extra_context=None):
-        # one row only: the list is a detour, go straight to the form
-        operator = SiteOperator.objects.first()
-        if operator is not None:
-            return redirect("admin:website_siteoperator_change", operator.pk)
-        if self.has_add_permission(request):
-            return redirect("admin:website_siteoperator_add")
-        return super().changelist_view(request, extra_context)
 
 
 @admin.register(CorrectionSuggestion)
