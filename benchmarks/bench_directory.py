@@ -36,6 +36,15 @@ def pages():
         ("Liste", "/netzwerke/"),
         ("Liste, Filter", f"/netzwerke/?land={state}&handlungsfeld={field.slug}&sort=partner"),
         ("Liste, Suche", f"/netzwerke/?q=Ausbildung&land={state}"),
+        (
+            "Suche+2 Filter",
+            f"/netzwerke/?q=Pflegekräfte&land={state}&handlungsfeld={field.slug}&sort=relevanz",
+        ),
+        ("Suche, nichts", "/netzwerke/?q=Pflegenetzwrek"),
+        ("Ort, Landkreis", "/?ort=Landkreis+G%C3%B6ttingen"),
+        ("Ort, mehrdeutig", "/?ort=Frankfurt"),
+        ("Ort, Region", "/?ort=OWL"),
+        ("Ort, PLZ 3 Kreise", "/?ort=17337"),
         ("Liste, S. 5", "/netzwerke/?page=5"),
         ("Profil", network.get_absolute_url()),
         ("Land", f"/regionen/{state}/"),
@@ -60,7 +69,7 @@ def main():
             slowest.clear()
             for name, url in pages():
                 count, ms, length = measure(client, url, slowest)
-                print(f"{size:>6}  {name:<14} {count:>3}  {ms:8.1f}  {length // 1024:>5}")
+                print(f"{size:>6}  {name:<17} {count:>3}  {ms:8.1f}  {length // 1024:>5}")
         print_slowest(slowest)
 
 

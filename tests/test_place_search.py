@@ -315,3 +315,27 @@ def test_regions_are_edited_in_the_admin(client, places):
     assert response.status_code == 302
     found = client.get(HOME, {"ort": "Teutoburger Wald"}).context["place_districts"]
     assert [d.ags for d in found] == ["05711"]
+
+
+@pytest.mark.parametrize(
+    ("text", "queries"),
+    [
+        # the home page's 5, then the place search
+        ("Frankfurt", 8),  # choice page: region, Kreise, places
+        ("OWL", 10),  # region, its Kreise, networks + 2 prefetches
+        ("Kreis Gütersloh", 12),  # no network: neighbours and their networks
+        ("Pflegeallianz", 12),  # full-text fallback
+    ],
+)
+@pytest.mark.parametrize("n", [2, 40])
+def test_place_search_query_budget(client, places, django_assert_num_queries, text, queries, n):
+    bielefeld = District.objects.get(ags="05711")
+    osnabrueck = District.objects.get(ags="03459")
+    for i in range(n):
+        f.NetworkFactory(
+            name=f"Pflegeallianz {i}", slug=f"pa-{i}", districts=[bielefeld, osnabrueck]
+        )
+    client.get(HOME)  # the home page's own figures are pinned elsewhere
+    with django_assert_num_queries(queries):
+        response = client.get(HOME, {"ort": text})
+    assert response.status_code == 200
