@@ -354,3 +354,11 @@ def test_purge_removes_only_long_handled_suggestions(network, settings):
         "frisch erledigt",
         "offen",
     ]
+
+
+def test_csrf_failure_in_german_in_the_layout(settings, network):
+    settings.DEBUG = False
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(_report_url(network), {"text": "Hinweis"})
+    _assert_error_page(response, 403, "Formular abgelaufen")
+    assert not CorrectionSuggestion.objects.exists()
