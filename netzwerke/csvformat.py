@@ -33,6 +33,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import (
     FOUNDED_YEAR_MAX,
     FOUNDED_YEAR_MIN,
@@ -811,6 +812,7 @@ def import_networks(data, *, user=None) -> ImportResult:
 
 def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user) -> None:
     now = timezone.now()
+    data_version_bump()  # the bulk writes below send no signals
     actors = _write_actors(rows, result, user)
 
     new_networks, changed_networks, changed_fields = [], [], set()

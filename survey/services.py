@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import (
     ActionField,
     Actor,
@@ -403,6 +404,8 @@ def submission_accept(*, submission: Submission, reviewer, comment: str = "") ->
         decided_at=timezone.now(),
     )
     network = Network.objects.select_for_update().get(pk=submission.network_id)
+    # the state change and the facts are bulk writes; the statistics change with them
+    data_version_bump()
     _apply_to_network(network=network, cleaned=cleaned)
     facts = facts_from_cleaned(cleaned, survey=submission.survey)
     _store_facts(submission=submission, facts=facts)
@@ -616,6 +619,7 @@ def submission_import(
         decided_at=decided_at or (survey.closes_at if state == Submission.State.ACCEPTED else None),
     )
     _store_facts(submission=submission, facts=facts)
+    data_version_bump()
     return submission
 
 

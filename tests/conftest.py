@@ -10,6 +10,15 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the data version restarts with each
+    test's rolled-back transaction, so a page cached by one test would match the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_collection_modifyitems(config, items):
     """Skip tests marked ``postgres`` unless DATABASE_URL selects PostgreSQL."""
     if connection.vendor == "postgresql":
