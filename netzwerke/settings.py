@@ -126,6 +126,10 @@ else:
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
+# URLs per sitemap page (the protocol allows 50,000; smaller pages render faster)
+SITEMAP_PAGE_SIZE = 5000
+# the yardstick page of benchmarks/load.py (netzwerke/fortunes.py); never in production
+BENCHMARK_PAGE = env_bool("BENCHMARK_PAGE", False)
 # set to the deployed version, so that a new release does not answer 304 with old HTML
 RELEASE = os.environ.get("RELEASE", "")
 
