@@ -237,6 +237,8 @@ def wrk(args, url, script):
             f"-d{args.duration}s",
             "--timeout",
             "30s",
+            "-H",
+            "Accept-Encoding: gzip",  # as every browser sends it
             "-s",
             script,
             f"http://{HOST}:{args.port}{url}",
@@ -261,7 +263,7 @@ def open_loop_p95(args, url, rate, seconds):
             local.connection = http.client.HTTPConnection(HOST, args.port, timeout=60)
         time.sleep(max(0.0, when - time.monotonic()))
         try:
-            local.connection.request("GET", url)
+            local.connection.request("GET", url, headers={"Accept-Encoding": "gzip"})
             response = local.connection.getresponse()
             response.read()
         except (OSError, http.client.HTTPException):

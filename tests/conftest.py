@@ -11,12 +11,22 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(settings):
     """Every test starts with an empty cache: the data version restarts with each
-    test's rolled-back transaction, so a page cached by one test would match the next."""
+    test's rolled-back transaction, so a page cached by one test would match the next.
+
+    The page cache is off unless a test asks for it (``page_cache``), so that tests can
+    read the response's context; tests/test_caching.py covers the cache itself.
+    """
     from django.core.cache import cache
 
     cache.clear()
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
 
 
 def pytest_collection_modifyitems(config, items):

@@ -19,9 +19,9 @@ def version():
     return data_version_read().number
 
 
-@pytest.fixture
-def published(directory_world):
-    return directory_world.owl
+@pytest.fixture(autouse=True)
+def _page_cache(page_cache):
+    """The page cache on, as in production."""
 
 
 # -- the data version moves with every kind of write ---------------------------------
