@@ -20,7 +20,10 @@ def _empty_cache(settings):
     """
     from django.core.cache import cache
 
+    from netzwerke.facetindex import facet_index_reset
+
     cache.clear()
+    facet_index_reset()
     settings.PAGE_CACHE = False
 
 
