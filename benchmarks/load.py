@@ -248,7 +248,7 @@ def wrk(args, url, script):
         check=True,
     ).stdout
     data = json.loads(out.split("JSON ", 1)[1])
-    data["rps"] = data["requests"] / data["seconds"]
+    data["rps"] = data["requests"] / max(data["seconds"], 1e-9)
     return data
 
 

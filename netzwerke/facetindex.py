@@ -16,6 +16,7 @@ stays as the reference implementation; tests compare the two on random data.
 import threading
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.dataversion import Version, data_version_read
@@ -50,12 +51,10 @@ def _bitset(positions) -> int:
     return int.from_bytes(bits, "little")
 
 
-def positions_of(bits: int):
-    """The set bits of ``bits``, lowest first."""
-    while bits:
-        low = bits & -bits
-        yield low.bit_length() - 1
-        bits ^= low
+def positions_of(bits: int) -> list[int]:
+    """The set bits of ``bits``, lowest first (one pass over its binary digits)."""
+    digits = bin(bits)[:1:-1]  # lowest bit first, without "0b"
+    return [i for i, digit in enumerate(digits) if digit == "1"]
 
 
 @dataclass
@@ -73,7 +72,9 @@ class FacetIndex:
 
     @property
     def position(self) -> dict[int, int]:
-        return self.__dict__.setdefault("_position", {pk: i for i, pk in enumerate(self.ids)})
+        if "_position" not in self.__dict__:
+            self.__dict__["_position"] = {pk: i for i, pk in enumerate(self.ids)}
+        return self.__dict__["_position"]
 
     def bits_for(self, pks) -> int:
         position = self.position
@@ -95,12 +96,13 @@ class FacetIndex:
     def ordered(self, bits: int, sort: str, rank: dict[int, float] | None = None) -> list[int]:
         """The network pks of ``bits`` in the order of ``sort``."""
         if sort == "relevanz" and rank is not None:
-            chosen = list(positions_of(bits))
+            chosen = positions_of(bits)
             # as the database: rank descending (no rank last), then name, pk
             chosen.sort(key=lambda p: (rank.get(self.ids[p]) is None, -rank.get(self.ids[p], 0), p))
             return [self.ids[p] for p in chosen]
         if sort in self.orders:
-            return [self.ids[p] for p in self.orders[sort] if bits >> p & 1]
+            digits = bin(bits)[:1:-1]
+            return [self.ids[p] for p in self.orders[sort] if p < len(digits) and digits[p] == "1"]
         return [self.ids[p] for p in positions_of(bits)]
 
 
@@ -167,6 +169,8 @@ def build_index() -> FacetIndex:
     return index
 
 
+#: seconds a built index stays in the shared cache for the other workers
+INDEX_CACHE_TIMEOUT = 3600
 _lock = threading.Lock()
 _current: FacetIndex | None = None
 
@@ -183,7 +187,13 @@ def facet_index(version: Version) -> FacetIndex:
         return index
     with _lock:
         if _current is None or _current.version != version:
-            _current = build_index()
+            # another worker (or app server) may have built it already: share through the cache
+            key = f"facetindex:{version.number}:{version.changed_at.timestamp()}"
+            index = cache.get(key)
+            if index is None:
+                index = build_index()
+                cache.set(key, index, INDEX_CACHE_TIMEOUT)
+            _current = index
         return _current
 
 

@@ -131,11 +131,9 @@ WRITES = [
     _vocabulary,
     _district,
     _csv_import,
-    _demo,
     _admin_publish,
     _survey_accept,
     _survey_import,
-    _loaddata,
 ]
 
 
@@ -143,6 +141,14 @@ WRITES = [
 def test_every_kind_of_write_moves_the_data_version(directory_world, write):
     before = version()
     before = write(directory_world) or before
+    assert version() > before
+
+
+@pytest.mark.parametrize("write", [_demo, _loaddata], ids=lambda w: w.__name__.strip("_"))
+def test_bulk_loads_move_the_data_version(db, write):
+    # on an empty directory: the fixture's vocabularies would clash with the world's
+    before = version()
+    before = write(None) or before
     assert version() > before
 
 
