@@ -80,8 +80,9 @@ def parse_args():
 
 
 def psql(url, sql):
+    """Run ``sql`` in the database ``url`` names."""
     return subprocess.run(
-        ["psql", f"{url}/postgres", "-Atqc", sql], check=True, capture_output=True, text=True
+        ["psql", url, "-Atqc", sql], check=True, capture_output=True, text=True
     ).stdout.strip()
 
 
@@ -101,13 +102,14 @@ def network_count(url):
 def build_database(args, size, env):
     name = f"{args.db_prefix}_{size}"
     db_url = f"{args.postgres}/{name}"
-    exists = psql(args.postgres, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+    server = f"{args.postgres}/postgres"
+    exists = psql(server, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
     if exists and args.keep and network_count(db_url) == size:
         print(f"# {name}: vorhanden, wird wiederverwendet", flush=True)
         manage({**env, "DATABASE_URL": db_url}, "migrate", "--noinput")
         return name, db_url
-    psql(args.postgres, f'DROP DATABASE IF EXISTS "{name}"')
-    psql(args.postgres, f'CREATE DATABASE "{name}"')
+    psql(server, f'DROP DATABASE IF EXISTS "{name}"')
+    psql(server, f'CREATE DATABASE "{name}"')
     start = time.monotonic()
     db_env = {**env, "DATABASE_URL": db_url, "DEBUG": "1"}
     manage(db_env, "migrate", "--noinput")
@@ -120,7 +122,7 @@ def build_database(args, size, env):
 
 
 def drop_database(args, name):
-    psql(args.postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    psql(f"{args.postgres}/postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def sample_urls(db_url):
