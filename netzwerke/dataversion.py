@@ -20,6 +20,7 @@ How writes bump it (a deliberate split, see README "Speed"):
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.core.cache import cache
 from django.db import models, router
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -80,6 +81,17 @@ def data_version(request=None) -> Version:
         version = data_version_read()
         setattr(request, _REQUEST_ATTR, version)
     return version
+
+
+def per_version(request, name: str, compute, *, timeout: int = 3600):
+    """``compute()``, kept in the cache until the data version moves."""
+    version = data_version(request)
+    key = f"{name}:{version.number}:{version.changed_at.timestamp()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def data_version_bump(*, using: str | None = None) -> None:
