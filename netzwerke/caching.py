@@ -5,7 +5,8 @@ and the language. So ``PublicPageCacheMiddleware``
 
 * answers a conditional GET with 304 when ``If-None-Match``/``If-Modified-Since``
   still match the data version, before any view runs;
-* keeps the rendered page, gzip-compressed, in the configured cache (Redis with
+* keeps the rendered page, gzip-compressed, in the configured cache (a streamed
+  export too, when it ends below ``PAGE_CACHE_MAX_BYTES``) (Redis with
   ``REDIS_URL``, shared by all app servers) under the data version, language and
   normalised URL: a write moves the version, so a stale page is never served and
   nothing has to be deleted;
@@ -100,7 +101,12 @@ class PublicPageCacheMiddleware:
         key = getattr(request, _ATTR, None)
         if key is None or response.status_code != 200:
             return response
-        if key and _storable(request, response):
+        if key and response.streaming and _storable(request, response, streaming=True):
+            headers = {h: response[h] for h in KEPT_HEADERS if h in response}
+            response.streaming_content = _stored_while_streamed(
+                response.streaming_content, headers, key
+            )
+        elif key and _storable(request, response):
             body = gzip.compress(response.content, compresslevel=6, mtime=0)
             headers = {h: response[h] for h in KEPT_HEADERS if h in response}
             cache.set(key, (headers, body), settings.PAGE_CACHE_TIMEOUT)
@@ -146,10 +152,25 @@ class PublicPageCacheMiddleware:
         return response
 
 
-def _storable(request, response) -> bool:
+def _stored_while_streamed(chunks, headers, key):
+    """Pass a streamed export through, and keep it once complete if it stayed small."""
+    parts, size = [], 0
+    for chunk in chunks:
+        if parts is not None:
+            parts.append(chunk)
+            size += len(chunk)
+            if size > settings.PAGE_CACHE_MAX_BYTES:
+                parts = None  # too big to keep: memory stays flat, the next one streams too
+        yield chunk
+    if parts is not None:
+        body = gzip.compress(b"".join(parts), compresslevel=6, mtime=0)
+        cache.set(key, (headers, body), settings.PAGE_CACHE_TIMEOUT)
+
+
+def _storable(request, response, *, streaming=False) -> bool:
     return (
         request.method == "GET"
-        and not response.streaming
+        and response.streaming == streaming
         and not response.cookies
         and not response.has_header("Content-Encoding")
         and "private" not in response.get("Cache-Control", "")

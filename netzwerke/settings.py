@@ -128,6 +128,8 @@ else:
 # request anew but keeps the HTTP caching headers
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# a streamed export larger than this is not kept (its memory would grow with the data)
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(8 * 1024 * 1024)))
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 # URLs per sitemap page (the protocol allows 50,000; smaller pages render faster)
 SITEMAP_PAGE_SIZE = 5000

@@ -297,3 +297,16 @@ def test_profile_needs_no_nonce_and_keeps_a_strict_csp(client, directory_world):
 def test_no_page_loads_bootstrap_javascript(client, directory_world):
     for url in (reverse("netzwerke:home"), LIST, directory_world.owl.get_absolute_url()):
         assert "bootstrap.bundle" not in client.get(url).text
+
+
+def test_a_small_export_is_kept_a_big_one_streams(client, directory_world, settings):
+    url = reverse("netzwerke:network-export-json")
+    first = client.get(url)
+    body = b"".join(first.streaming_content)
+    second = client.get(url)
+    assert not second.streaming  # from the cache
+    assert second.content == body
+    settings.PAGE_CACHE_MAX_BYTES = 100
+    url = f"{url}?sort=name"
+    b"".join(client.get(url).streaming_content)
+    assert client.get(url).streaming
