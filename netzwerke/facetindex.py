@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.dataversion import Version, data_version_read
-from netzwerke.facets import Facet, Option, _finish, _options
+from netzwerke.facets import Facet, _finish, _options, criteria_facet, type_facet
 from netzwerke.models import (
     ActionField,
     ActorType,
@@ -266,45 +266,12 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
         opts = _options(_rows(index, name, without(name)), sel, key="key", label="label")
         facets.append(Facet(name, label, _finish(opts, sel)))
 
-    type_labels = dict(Network.Type.choices)
-    sel_types = set(types)
     base = without("typ")
-    opts = [
-        Option(
-            value=value,
-            label=str(type_labels.get(value, value)),
-            count=(bits & base).bit_count(),
-            selected=value in sel_types,
-        )
-        for value, bits in index.sets["typ"].items()
-        if bits & base
-    ]
-    total = sum(o.count for o in opts if o.selected or not sel_types)
-    facets.append(
-        Facet(
-            "typ",
-            _("Netzwerktyp"),
-            _finish(opts, {t: str(type_labels[t]) for t in sel_types}),
-        )
-    )
-    criteria_selected = bool(filterset.active("kriterien"))
-    facets.append(
-        Facet(
-            "kriterien",
-            _("Netzwerkkriterien"),
-            _finish(
-                [
-                    Option(
-                        value="alle",
-                        label=str(_("erfüllt alle vier Kriterien")),
-                        count=(without("kriterien") & index.criteria).bit_count(),
-                        selected=criteria_selected,
-                    )
-                ],
-                {},
-            ),
-        )
-    )
+    counts = {value: (bits & base).bit_count() for value, bits in index.sets["typ"].items()}
+    facet, total = type_facet(counts, types)
+    facets.append(facet)
+    criteria_count = (without("kriterien") & index.criteria).bit_count()
+    facets.append(criteria_facet(criteria_count, bool(filterset.active("kriterien"))))
     pks = index.ordered(without(None), filterset.sort_key, search)
     return Result({f.name: f for f in facets}, total, pks)
 
