@@ -21,19 +21,37 @@ class Row:
         return self.submitted != self.current
 
 
-def _display(fld: forms.Field, value) -> str:
-    if value in (None, "", [], False) and not isinstance(fld, forms.BooleanField):
-        return ""
-    if isinstance(fld, forms.BooleanField):
-        return _("ja") if value else _("nein")
-    if isinstance(fld, forms.ModelChoiceField):
-        values = value if isinstance(value, list | tuple) else [value]
-        key = fld.to_field_name or "pk"
-        found = {
-            str(getattr(o, key)): fld.label_from_instance(o)
-            for o in fld.queryset.filter(**{f"{key}__in": values})
-        }
-        return ", ".join(found.get(str(v), str(v)) for v in values)
+class _Labels:
+    """The labels of a model choice field's options: one query per field for the whole page.
+
+    Looked up value by value, the comparison ran two queries per partner and project row.
+    """
+
+    def __init__(self):
+        self._cache = {}
+
+    def get(self, section: q.Section, name: str, fld: forms.ModelChoiceField) -> dict[str, str]:
+        key = (section.slug, name)
+        if key not in self._cache:
+            to_field = fld.to_field_name or "pk"
+            self._cache[key] = {
+                str(getattr(o, to_field)): fld.label_from_instance(o) for o in fld.queryset
+            }
+        return self._cache[key]
+
+    def display(self, section: q.Section, name: str, fld: forms.Field, value) -> str:
+        if value in (None, "", [], False) and not isinstance(fld, forms.BooleanField):
+            return ""
+        if isinstance(fld, forms.BooleanField):
+            return _("ja") if value else _("nein")
+        if isinstance(fld, forms.ModelChoiceField):
+            values = value if isinstance(value, list | tuple) else [value]
+            labels = self.get(section, name, fld)
+            return ", ".join(labels.get(str(v), str(v)) for v in values)
+        return _display_choice(fld, value)
+
+
+def _display_choice(fld: forms.Field, value) -> str:
     if isinstance(fld, forms.ChoiceField):
         choices = {str(k): str(v) for k, v in fld.choices}
         values = value if isinstance(value, list | tuple) else [value]
@@ -41,10 +59,10 @@ def _display(fld: forms.Field, value) -> str:
     return str(value)
 
 
-def _row_text(section: q.Section, form: forms.Form, row: dict) -> str:
+def _row_text(section: q.Section, form: forms.Form, row: dict, labels: _Labels) -> str:
     parts = []
     for name, fld in form.fields.items():
-        text = _display(fld, row.get(name))
+        text = labels.display(section, name, fld, row.get(name))
         if text and not (isinstance(fld, forms.BooleanField) and not row.get(name)):
             parts.append(text if name in ("name", "title") else f"{fld.label}: {text}")
     return "; ".join(parts)
@@ -53,6 +71,7 @@ def _row_text(section: q.Section, form: forms.Form, row: dict) -> str:
 def compare(*, survey, submitted: dict, current: dict) -> list[tuple[q.Section, list[Row]]]:
     """Per section, the submitted answers next to the accepted state."""
     result = []
+    labels = _Labels()
     for section in q.SECTIONS:
         form, _formset = section.build(survey=survey)
         rows = []
@@ -62,14 +81,14 @@ def compare(*, survey, submitted: dict, current: dict) -> list[tuple[q.Section, 
                 rows.append(
                     Row(
                         str(fld.label),
-                        _display(fld, (new.get("fields") or {}).get(name)),
-                        _display(fld, (old.get("fields") or {}).get(name)),
+                        labels.display(section, name, fld, (new.get("fields") or {}).get(name)),
+                        labels.display(section, name, fld, (old.get("fields") or {}).get(name)),
                     )
                 )
         if section.has_rows:
             row_form = section.row_form_class()
-            new_rows = [_row_text(section, row_form, r) for r in new.get("rows") or []]
-            old_rows = [_row_text(section, row_form, r) for r in old.get("rows") or []]
+            new_rows = [_row_text(section, row_form, r, labels) for r in new.get("rows") or []]
+            old_rows = [_row_text(section, row_form, r, labels) for r in old.get("rows") or []]
             rows.append(Row(str(section.row_label), "\n".join(new_rows), "\n".join(old_rows)))
         result.append((section, rows))
     return result
