@@ -22,22 +22,13 @@ class Row:
 
 
 class _Labels:
-    """The labels of a model choice field's options: one query per field for the whole page.
+    """Readable values; each model choice field's options are loaded once for the page.
 
     Looked up value by value, the comparison ran two queries per partner and project row.
     """
 
     def __init__(self):
-        self._cache = {}
-
-    def get(self, section: q.Section, name: str, fld: forms.ModelChoiceField) -> dict[str, str]:
-        key = (section.slug, name)
-        if key not in self._cache:
-            to_field = fld.to_field_name or "pk"
-            self._cache[key] = {
-                str(getattr(o, to_field)): fld.label_from_instance(o) for o in fld.queryset
-            }
-        return self._cache[key]
+        self.options = q.Options()
 
     def display(self, section: q.Section, name: str, fld: forms.Field, value) -> str:
         if value in (None, "", [], False) and not isinstance(fld, forms.BooleanField):
@@ -46,8 +37,11 @@ class _Labels:
             return _("ja") if value else _("nein")
         if isinstance(fld, forms.ModelChoiceField):
             values = value if isinstance(value, list | tuple) else [value]
-            labels = self.get(section, name, fld)
-            return ", ".join(labels.get(str(v), str(v)) for v in values)
+            options = self.options.get(section.slug, name, fld)
+            return ", ".join(
+                fld.label_from_instance(options[str(v)]) if str(v) in options else str(v)
+                for v in values
+            )
         return _display_choice(fld, value)
 
 

@@ -7,6 +7,7 @@ changes meaning, so that answers of different versions stay distinguishable.
 - ``forms``: the section forms, their widgets and row formsets
 - ``sections``: the sections in order (the registry) and the raw-answer codec
 - ``answers``: validating a whole submission, and the prefill from a network
+- ``choices``: model choice fields that validate against options loaded once
 """
 
 from survey.questionnaire.answers import (
@@ -17,6 +18,7 @@ from survey.questionnaire.answers import (
     form_errors,
     section_is_complete,
 )
+from survey.questionnaire.choices import Options
 from survey.questionnaire.forms import topic_field_name
 from survey.questionnaire.sections import (
     CONSENT_TEXT,
@@ -38,6 +40,7 @@ __all__ = [
     "SECTIONS_BY_SLUG",
     "CleanedAnswers",
     "FieldError",
+    "Options",
     "Section",
     "answers_from_network",
     "clean_answers",

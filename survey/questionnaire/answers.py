@@ -8,6 +8,7 @@ from django import forms
 from django.utils.formats import date_format
 
 from netzwerke.models import Network
+from survey.questionnaire.choices import Options
 from survey.questionnaire.sections import SECTIONS, Section
 
 # --- validation of a whole submission -------------------------------------------------
@@ -74,10 +75,13 @@ def section_is_complete(section: Section, *, survey, raw) -> bool:
     return all(part.is_valid() for part in (form, formset) if part is not None)
 
 
-def clean_answers(*, survey, answers: dict) -> CleanedAnswers:
+def clean_answers(*, survey, answers: dict, options: Options | None = None) -> CleanedAnswers:
+    """Every section validated; pass one ``Options`` when cleaning many submissions."""
     result = CleanedAnswers()
     for section in SECTIONS:
-        form, formset = section.bind_raw(survey=survey, raw=answers.get(section.slug))
+        form, formset = section.bind_raw(
+            survey=survey, raw=answers.get(section.slug), options=options
+        )
         valid = True
         if form is not None:
             valid = form.is_valid() and valid

@@ -18,6 +18,11 @@ from netzwerke.models import (
     TargetGroup,
 )
 from survey.models import TopicRating
+from survey.questionnaire.choices import (
+    Options,
+    PreloadedModelChoiceField,
+    PreloadedModelMultipleChoiceField,
+)
 
 YES_NO = [("ja", _("Ja")), ("nein", _("Nein"))]
 
@@ -93,12 +98,12 @@ class DistrictPicker(forms.widgets.ChoiceWidget):
         return context
 
 
-class DistrictChoiceField(forms.ModelMultipleChoiceField):
+class DistrictChoiceField(PreloadedModelMultipleChoiceField):
     widget = DistrictPicker
 
 
 def vocabulary_field(model, label, *, required, to_field="slug"):
-    return forms.ModelMultipleChoiceField(
+    return PreloadedModelMultipleChoiceField(
         queryset=model.objects.all(),
         to_field_name=to_field,
         label=label,
@@ -192,7 +197,7 @@ class PartnerTotalForm(SectionForm):
 
 class PartnerRowForm(SectionForm):
     name = forms.CharField(label=_("Institution"), max_length=250)
-    actor_type = forms.ModelChoiceField(
+    actor_type = PreloadedModelChoiceField(
         queryset=ActorType.objects.all(),
         to_field_name="slug",
         label=_("Art der Institution"),
@@ -206,9 +211,17 @@ class PartnerRowForm(SectionForm):
 class RowFormSet(forms.BaseFormSet):
     min_rows_message = None
 
+    def __init__(self, *args, options: Options | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options
+
     def _construct_form(self, i, **kwargs):
-        # one query per choice field for all rows, not one per row
         form = super()._construct_form(i, **kwargs)
+        if self.options is not None:
+            # validating stored answers: nothing is rendered, the values are looked up
+            self.options.attach(self.prefix, form)
+            return form
+        # one query per choice field for all rows, not one per row
         cache = self.__dict__.setdefault("_choice_cache", {})
         for name, fld in form.fields.items():
             if isinstance(fld, forms.ModelChoiceField):

@@ -13,6 +13,7 @@ from django import forms
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from survey.questionnaire.choices import Options
 from survey.questionnaire.forms import (
     ConsentForm,
     CoordinationForm,
@@ -86,11 +87,14 @@ class Section:
             formset.can_delete_extra = False
         return form, formset
 
-    def bind_raw(self, *, survey, raw, extra_rows=0):
+    def bind_raw(self, *, survey, raw, extra_rows=0, options: Options | None = None):
+        """Stored answers bound for validation; ``options`` spares the per-row queries."""
         raw = raw or {}
         form = formset = None
         if self.form_class:
             form = self.form_class(_to_data(raw.get("fields", {})), **self._form_kwargs(survey))
+            if options is not None:
+                options.attach(self.slug, form)
         if self.has_rows:
             rows = raw.get("rows", [])
             data = MultiValueDict(
@@ -101,7 +105,7 @@ class Section:
             )
             for i, row in enumerate(rows):
                 data.update(_to_data(row, prefix=f"{self.slug}-{i}-"))
-            formset = self._formset_class(0)(data, prefix=self.slug)
+            formset = self._formset_class(0)(data, prefix=self.slug, options=options)
         return form, formset
 
     def extract(self, *, survey, data) -> dict:
