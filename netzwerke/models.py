@@ -378,7 +378,7 @@ class Network(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    # kept current by a database trigger (migration 0004, PostgreSQL); see netzwerke.search
+    # kept current by a database trigger (migration 0005, PostgreSQL); see netzwerke.search
     search_vector = SearchVectorField(_("Suchindex"), null=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_vector"])
@@ -575,3 +575,7 @@ class Project(models.Model):
             )
             if flag
         ]
+
+
+# the data version is a model of this app; its module holds the read and bump functions
+from netzwerke.dataversion import DataVersion  # noqa: E402, F401

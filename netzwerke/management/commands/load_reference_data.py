@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import District, Place, PostalCode, Region, State
 from netzwerke.placedata import read_place_rows
 from netzwerke.places import place_key
@@ -163,6 +164,7 @@ class Command(BaseCommand):
         created, deleted = sync_places()
         self.stdout.write(f"Orte: {created} neu, {deleted} entfernt")
         self.stdout.write(f"Regionen: {seed_regions()} neu")
+        data_version_bump()  # bulk writes send no signals; Kreis names appear on public pages
 
     def _warn_stale(self, label, stale):
         if stale:
