@@ -21,6 +21,7 @@ import unicodedata
 
 from django.db.models import F, FloatField, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 SEARCH_CONFIG = "german"
 SEARCH_INDEX_NAME = "network_search_gin"
@@ -165,16 +166,17 @@ def search_rank(qs, q: str):
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         query = SearchQuery(tsquery(q), search_type="raw", config=SEARCH_CONFIG)
-        return SearchRank(_vector_column(qs), query)
+        return Coalesce(SearchRank(_vector_column(qs), query), 0.0, output_field=FloatField())
     table = qs.model._meta.db_table
     # bm25 is lower for better matches; the weights are name, short description,
-    # topics, description. Partner and project hits have no row here and rank last.
-    return RawSQL(
+    # topics, description. Partner and project hits have no row here: rank 0, last.
+    bm25 = RawSQL(
         f"SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 4.0, 1.0) FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id",
         [fts5_query(q)],
         output_field=FloatField(),
     )
+    return Coalesce(bm25, 0.0, output_field=FloatField())
 
 
 _FTS_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"

@@ -163,3 +163,14 @@ def test_query_building():
     assert compound_modifier("Pflege") == ""
     assert fts5_query("ausbilden") == '("ausbild"*)'
     assert tsquery("Bündnis") == "(buendnis:* | bündnis:*)"
+
+
+def test_partner_only_hits_rank_last_and_sort_by_relevance(client, german):
+    partner_only = f.NetworkFactory(name="Netz Ohne Treffer", slug="partner", short_description="")
+    f.MembershipFactory(network=partner_only, actor=f.ActorFactory(name="Pflegedienst Ost"))
+    ranks = dict(Network.objects.published().search("Pflege").values_list("slug", "search_rank"))
+    assert ranks["partner"] == 0
+    assert ranks["pflege"] > 0
+    response = client.get(LIST, {"q": "Pflege", "sort": "relevanz"})
+    assert response.status_code == 200
+    assert [n.slug for n in response.context["object_list"]][-1] == "partner"
