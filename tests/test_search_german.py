@@ -1,6 +1,8 @@
 """German full text on both databases: word forms, compounds, transliterations, prefixes,
 an index kept current by every write path, and "Meinten Sie …?"."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -112,9 +114,11 @@ def test_search_words_work_in_list_exports_and_feed(client, german):
     expected = {"buendnis"}
     listed = client.get(LIST, {"q": "Buendnis"}).context["object_list"]
     assert {n.slug for n in listed} == expected
-    exported = client.get(reverse("netzwerke:network-export-json"), {"q": "Buendnis"}).json()
+    response = client.get(reverse("netzwerke:network-export-json"), {"q": "Buendnis"})
+    exported = json.loads(b"".join(response.streaming_content))
     assert {n["slug"] for n in exported} == expected
-    csv = client.get(reverse("netzwerke:network-export-csv"), {"q": "Buendnis"}).content.decode()
+    response = client.get(reverse("netzwerke:network-export-csv"), {"q": "Buendnis"})
+    csv = b"".join(response.streaming_content).decode()
     assert "Fachkräftebündnis Ost" in csv
     assert "Pflegenetzwerk West" not in csv
     feed = client.get(reverse("netzwerke:network-feed"), {"q": "Buendnis"}).content.decode()
