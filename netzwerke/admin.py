@@ -10,7 +10,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -33,6 +32,7 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.tabular import csv_response
 
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
@@ -327,10 +327,8 @@ class NetworkAdmin(SimpleHistoryAdmin):
         return self._csv_response(queryset, "netzwerke-auswahl.csv")
 
     def _csv_response(self, queryset, filename):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        csvformat.write_networks(csvformat.export_queryset(queryset), response)
-        return response
+        rows = csvformat.network_rows(csvformat.export_queryset(queryset))
+        return csv_response(rows, filename=filename)
 
     def get_urls(self):
         opts = self.model._meta

@@ -16,7 +16,6 @@ from netzwerke.csvformat.parse import (
     Lookups,
     NetworkRow,
     PartnerRow,
-    RowError,
     fill_pks,
     in_chunks,
     parse_networks,
@@ -26,6 +25,7 @@ from netzwerke.models import (
     Membership,
     Network,
 )
+from netzwerke.tabular import LocatedError
 
 
 @dataclass
@@ -34,7 +34,7 @@ class ImportResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     actors_created: int = 0
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[LocatedError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -74,7 +74,7 @@ def import_networks(data, *, user=None) -> ImportResult:
             _write(rows, lookups, result, user)
     except IntegrityError as exc:
         result.errors.append(
-            RowError(None, None, _("Die Datenbank hat den Import abgelehnt: %s") % exc)
+            LocatedError(None, None, _("Die Datenbank hat den Import abgelehnt: %s") % exc)
         )
         result.created.clear()
         result.updated.clear()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,14 +14,13 @@ from netzwerke.csvformat.columns import (
     COLUMNS,
     LIST_SEPARATOR,
     M2M_COLUMNS,
+    PARTNER_BINDING,
     PARTNER_FIELDS,
+    PARTNER_ROLE,
+    PARTNER_SINCE,
     REQUIRED_COLUMNS,
+    SCALAR_COLUMNS,
     SCALAR_FIELDS,
-    SCALAR_PARSERS,
-    CellError,
-    parse_boolean,
-    parse_choice,
-    parse_year,
     split_list,
 )
 from netzwerke.models import (
@@ -31,11 +28,11 @@ from netzwerke.models import (
     Actor,
     ActorType,
     District,
-    Membership,
     Network,
     Sector,
     TargetGroup,
 )
+from netzwerke.tabular import LocatedError, error_text, read_csv
 
 # stays below the bound-parameter limits of SQLite and PostgreSQL in large imports
 CHUNK = 900
@@ -59,26 +56,6 @@ def fill_pks(model, objects) -> None:
             obj.pk = ids[obj.slug]
 
 
-@dataclass(frozen=True)
-class RowError:
-    """One problem in an import file; ``line`` is the physical line where the row starts."""
-
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line and self.column:
-            return _("Zeile %(line)d, Spalte „%(column)s“: %(message)s") % {
-                "line": self.line,
-                "column": self.column,
-                "message": self.message,
-            }
-        if self.line:
-            return _("Zeile %(line)d: %(message)s") % {"line": self.line, "message": self.message}
-        return self.message
-
-
 @dataclass
 class PartnerRow:
     slug: str
@@ -100,28 +77,12 @@ class NetworkRow:
     partners: list[PartnerRow] | None = None
 
 
-def _decode(data) -> str:
-    if hasattr(data, "read"):
-        data = data.read()
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise CellError(
-                _(
-                    "Zeile %(line)d: Die Datei ist nicht UTF-8-kodiert. In Excel bitte "
-                    "„CSV UTF-8 (durch Trennzeichen getrennt)“ wählen."
-                )
-                % {"line": line}
-            ) from exc
-    return data.removeprefix("\ufeff")
-
-
-def _sniff_delimiter(text: str) -> str:
-    """``;`` or ``,``, decided on the header line, which holds no quoted separators."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    return ";" if header.count(";") >= header.count(",") and ";" in header else ","
+def _valid_slug(slug: str) -> bool:
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        return False
+    return True
 
 
 class Lookups:
@@ -152,7 +113,7 @@ class Lookups:
 
 
 def _parse_partners(
-    value: str, line: int, lookups: Lookups, errors: list[RowError]
+    value: str, line: int, lookups: Lookups, errors: list[LocatedError]
 ) -> list[PartnerRow]:
     partners: list[PartnerRow] = []
     seen: set[str] = set()
@@ -164,7 +125,7 @@ def _parse_partners(
 
         def fail(message, number=number, label=label):
             errors.append(
-                RowError(
+                LocatedError(
                     line,
                     "partner",
                     _("Partner %(number)d („%(label)s“): %(message)s")
@@ -187,9 +148,7 @@ def _parse_partners(
             fail(_("Der Name ist länger als 250 Zeichen."))
             continue
         slug = slug or slugify(name)
-        try:
-            validate_slug(slug)
-        except ValidationError:
+        if not _valid_slug(slug):
             fail(_("„%(slug)s“ ist kein gültiges Kürzel.") % {"slug": slug})
             continue
         actor_type = None
@@ -202,11 +161,11 @@ def _parse_partners(
             fail(_("Kreis „%(ags)s“ ist unbekannt (5-stelliger AGS erwartet).") % {"ags": ags})
             continue
         try:
-            role_value = parse_choice(role, Membership.Role, "partner") if role else "partner"
-            binding_value = parse_boolean(binding)
-            since_value = parse_year(since)
-        except CellError as exc:
-            fail(str(exc))
+            role_value = PARTNER_ROLE.clean(role)
+            binding_value = PARTNER_BINDING.clean(binding)
+            since_value = PARTNER_SINCE.clean(since)
+        except ValidationError as exc:
+            fail(error_text(exc))
             continue
         if slug in seen:
             fail(_("Dieser Partner ist in der Zelle doppelt aufgeführt."))
@@ -227,92 +186,33 @@ def _parse_partners(
     return partners
 
 
-def _read(text: str, errors: list[RowError]) -> list[tuple[int, dict[str, str]]] | None:
-    """The data rows as ``(line, {column: cell})``; None when the header is unusable."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] = []
-    try:
-        line = reader.line_num + 1
-        for cells in reader:
-            if not any(c.strip() for c in cells):
-                line = reader.line_num + 1
-                continue
-            if not header:
-                header = [c.strip().lower() for c in cells]
-                unknown = [c for c in header if c not in COLUMNS]
-                for column in unknown:
-                    errors.append(
-                        RowError(
-                            line,
-                            column,
-                            _("Unbekannte Spalte. Erlaubt sind: %(cols)s.")
-                            % {"cols": ", ".join(COLUMNS)},
-                        )
-                    )
-                for column in {c for c in header if header.count(c) > 1}:
-                    errors.append(RowError(line, column, _("Die Spalte kommt doppelt vor.")))
-                for column in REQUIRED_COLUMNS:
-                    if column not in header:
-                        errors.append(RowError(line, column, _("Die Pflichtspalte fehlt.")))
-                if errors:
-                    return None
-            elif len(cells) != len(header):
-                errors.append(
-                    RowError(
-                        line,
-                        None,
-                        _("Die Zeile hat %(cells)d Zellen, die Kopfzeile %(header)d.")
-                        % {"cells": len(cells), "header": len(header)},
-                    )
-                )
-            else:
-                rows.append((line, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        errors.append(RowError(reader.line_num, None, _("Ungültiges CSV: %s") % exc))
-    if not header:
-        errors.append(RowError(None, None, _("Die Datei ist leer.")))
-        return None
-    return rows
-
-
-def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | None]:
+def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups | None]:
     """Validate every row and cell; nothing touches the database except lookups."""
-    errors: list[RowError] = []
-    try:
-        text = _decode(data)
-    except CellError as exc:
-        return [], [RowError(None, None, str(exc))], None
-    raw_rows = _read(text, errors)
-    if raw_rows is None:
+    table = read_csv(data, columns=COLUMNS, required=REQUIRED_COLUMNS)
+    errors = table.errors
+    if not table.usable:
         return [], errors, None
+    raw_rows = table.rows
     lookups = Lookups([cells for _line, cells in raw_rows])
     parsed: list[NetworkRow] = []
     first_line_of_slug: dict[str, int] = {}
     for line, cells in raw_rows:
         slug = cells["kuerzel"]
         row = NetworkRow(line=line, slug=slug)
-        try:
-            if not slug:
-                raise CellError(_("Das Kürzel fehlt."))
-            validate_slug(slug)
-            if len(slug) > 200:
-                raise CellError(_("Das Kürzel ist länger als 200 Zeichen."))
-        except ValidationError:
-            errors.append(
-                RowError(
-                    line,
-                    "kuerzel",
-                    _("„%(slug)s“ ist kein gültiges Kürzel (nur a–z, 0–9, - und _).")
-                    % {"slug": slug},
-                )
-            )
-        except CellError as exc:
-            errors.append(RowError(line, "kuerzel", str(exc)))
+        slug_error = None
+        if not slug:
+            slug_error = _("Das Kürzel fehlt.")
+        elif not _valid_slug(slug):
+            slug_error = _("„%(slug)s“ ist kein gültiges Kürzel (nur a–z, 0–9, - und _).") % {
+                "slug": slug
+            }
+        elif len(slug) > 200:
+            slug_error = _("Das Kürzel ist länger als 200 Zeichen.")
+        if slug_error:
+            errors.append(LocatedError(line, "kuerzel", slug_error))
         if slug in first_line_of_slug:
             errors.append(
-                RowError(
+                LocatedError(
                     line,
                     "kuerzel",
                     _("Das Kürzel „%(slug)s“ kommt schon in Zeile %(first)d vor.")
@@ -321,20 +221,20 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
             )
         first_line_of_slug.setdefault(slug, line)
         if not cells["name"]:
-            errors.append(RowError(line, "name", _("Der Name fehlt.")))
-        for column, parse in SCALAR_PARSERS.items():
+            errors.append(LocatedError(line, "name", _("Der Name fehlt.")))
+        for column, spec in SCALAR_COLUMNS.items():
             if column not in cells:
                 continue
             try:
-                row.values[SCALAR_FIELDS[column]] = parse(cells[column])
-            except CellError as exc:
-                errors.append(RowError(line, column, str(exc)))
+                row.values[SCALAR_FIELDS[column]] = spec.clean(cells[column], cells)
+            except ValidationError as exc:
+                errors.append(LocatedError(line, column, error_text(exc)))
         if "kreise" in cells:
             ags_list = split_list(cells["kreise"], loose=True)
             unknown = [a for a in ags_list if a not in lookups.districts]
             if unknown:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         line,
                         "kreise",
                         _("Unbekannte Kreise (5-stelliger AGS erwartet): %(list)s")
@@ -349,7 +249,7 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
             unknown = [k for k in keys if k.casefold() not in index]
             if unknown:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         line,
                         column,
                         _("Unbekannte Einträge: %(list)s") % {"list": ", ".join(unknown)},
@@ -365,7 +265,7 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
     return parsed, errors, lookups
 
 
-def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
+def _check_actors(rows: list[NetworkRow], errors: list[LocatedError]) -> None:
     """The same actor (by Kürzel) must carry the same name, type and Kreis everywhere,
     and a new actor needs a type."""
     first: dict[str, PartnerRow] = {}
@@ -384,7 +284,7 @@ def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
             ]
             if conflicts:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         partner.line,
                         "partner",
                         _(
@@ -404,7 +304,7 @@ def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
         for slug, partner in untyped.items():
             if slug not in existing:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         partner.line,
                         "partner",
                         _("Akteur „%(name)s“ ist neu und braucht einen Akteurstyp.")

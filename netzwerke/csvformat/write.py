@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 from typing import IO
 
 from django.db.models import Prefetch, QuerySet
@@ -14,6 +14,7 @@ from netzwerke.models import (
     Membership,
     Network,
 )
+from netzwerke.tabular import write_csv
 
 
 def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
@@ -98,6 +99,13 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
     return [row[column] for column in columns_for(public=public)]
 
 
+def network_rows(networks, *, public: bool = False) -> Iterator[list[str]]:
+    """The header, then one row per network: what every network CSV writer writes."""
+    yield columns_for(public=public)
+    for network in networks:
+        yield network_row(network, public=public)
+
+
 def write_networks(
     networks,
     stream: IO[str],
@@ -109,14 +117,8 @@ def write_networks(
     """Write ``networks`` (best from ``export_queryset``) to a text stream; returns the count.
 
     ``public=True`` leaves out the personal coordination contact columns.
-    The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel.
+    The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel; cells a
+    spreadsheet would run as formulas are guarded (see ``netzwerke.tabular``).
     """
-    if bom:
-        stream.write("\ufeff")
-    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(columns_for(public=public))
-    count = 0
-    for network in networks:
-        writer.writerow(network_row(network, public=public))
-        count += 1
-    return count
+    rows = network_rows(networks, public=public)
+    return write_csv(rows, stream, delimiter=delimiter, bom=bom) - 1
