@@ -294,10 +294,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
             for network in locked:
                 if network.status == status:
                     continue
-                network.status = status
-                # the database requires a date outside drafts; publishing always stamps it
-                if status == Network.Status.PUBLISHED or network.published_at is None:
-                    network.published_at = now
+                network.set_status(status, now=now)
                 network._change_reason = str(_("Sammelaktion im Admin"))
                 network.save()
                 changed += 1

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -358,6 +359,28 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("netzwerke:network-detail", kwargs={"slug": self.slug})
+
+    def set_status(self, status: str, *, published_at=None, now=None) -> None:
+        """The one rule for a status change (admin actions, CSV import, survey acceptance);
+        the caller saves.
+
+        ``published_at`` is when the network last became public: entering "published"
+        from another status stamps it (with ``published_at`` if given, else now); an
+        already published network keeps its date unless one is given. Every status but
+        draft needs a date (a database constraint), so archiving a network that was never
+        published stamps now as well; a draft keeps whatever date it had.
+        """
+        becomes_public = status == self.Status.PUBLISHED != self.status
+        needs_date = status != self.Status.DRAFT and self.published_at is None
+        if published_at is not None:
+            self.published_at = published_at
+        elif becomes_public or needs_date:
+            self.published_at = now or timezone.now()
+        self.status = status
+
+    def publish(self, *, now=None) -> None:
+        """Make the network public (not saved); see ``set_status``."""
+        self.set_status(self.Status.PUBLISHED, now=now)
 
     @property
     def topic_list(self):
