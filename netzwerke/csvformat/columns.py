@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import EmailValidator, URLValidator
 
-from netzwerke.models import (
-    FOUNDED_YEAR_MAX,
-    FOUNDED_YEAR_MIN,
-    Membership,
-    Network,
-)
+from netzwerke.models import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Membership, Network
 from netzwerke.tabular import (
     ChoiceColumn,
     Column,

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netzwerke.csvformat.columns import (
@@ -23,49 +22,16 @@ from netzwerke.csvformat.columns import (
     SCALAR_FIELDS,
     split_list,
 )
-from netzwerke.models import (
-    ActionField,
-    Actor,
-    ActorType,
-    District,
-    Network,
-    Sector,
-    TargetGroup,
-)
+from netzwerke.models import ActionField, ActorType, District, Network, Sector, TargetGroup
+from netzwerke.services import ActorMatcher, PartnerSpec, actor_slug, in_chunks
 from netzwerke.tabular import LocatedError, error_text, read_csv
-
-# stays below the bound-parameter limits of SQLite and PostgreSQL in large imports
-CHUNK = 900
-
-
-def in_chunks(queryset, field_name: str, values) -> list:
-    values = list(values)
-    rows = []
-    for start in range(0, len(values), CHUNK):
-        rows.extend(queryset.filter(**{f"{field_name}__in": values[start : start + CHUNK]}))
-    return rows
-
-
-def fill_pks(model, objects) -> None:
-    """Set pks after bulk_create on backends that do not return them."""
-    missing = [o for o in objects if o.pk is None]
-    if missing:
-        found = in_chunks(model.objects.only("slug"), "slug", [o.slug for o in missing])
-        ids = {o.slug: o.pk for o in found}
-        for obj in missing:
-            obj.pk = ids[obj.slug]
 
 
 @dataclass
-class PartnerRow:
-    slug: str
-    name: str
-    actor_type: ActorType | None
-    district_id: str | None
-    role: str
-    binding: bool
-    since: int | None
-    line: int
+class PartnerRow(PartnerSpec):
+    """A partner line of the ``partner`` cell; ``line`` is where its network row starts."""
+
+    line: int = 0
 
 
 @dataclass
@@ -110,6 +76,7 @@ class Lookups:
             self.actor_types.setdefault(actor_type.name.casefold(), actor_type)
         slugs = {row.get("kuerzel", "").strip() for row in rows}
         self.networks = {n.slug: n for n in in_chunks(Network.objects.all(), "slug", slugs)}
+        self.actors = ActorMatcher()
 
 
 def _parse_partners(
@@ -147,10 +114,10 @@ def _parse_partners(
         if len(name) > 250:
             fail(_("Der Name ist länger als 250 Zeichen."))
             continue
-        slug = slug or slugify(name)
-        if not _valid_slug(slug):
-            fail(_("„%(slug)s“ ist kein gültiges Kürzel.") % {"slug": slug})
+        if not _valid_slug(slug or actor_slug(name)):
+            fail(_("„%(slug)s“ ist kein gültiges Kürzel.") % {"slug": slug or actor_slug(name)})
             continue
+        slug = lookups.actors.resolve(name, slug)
         actor_type = None
         if type_key:
             actor_type = lookups.actor_types.get(type_key.casefold())
@@ -261,11 +228,11 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups 
         if "partner" in cells:
             row.partners = _parse_partners(cells["partner"], line, lookups, errors)
         parsed.append(row)
-    _check_actors(parsed, errors)
+    _check_actors(parsed, errors, lookups.actors)
     return parsed, errors, lookups
 
 
-def _check_actors(rows: list[NetworkRow], errors: list[LocatedError]) -> None:
+def _check_actors(rows: list[NetworkRow], errors: list[LocatedError], actors: ActorMatcher) -> None:
     """The same actor (by Kürzel) must carry the same name, type and Kreis everywhere,
     and a new actor needs a type."""
     first: dict[str, PartnerRow] = {}
@@ -300,9 +267,8 @@ def _check_actors(rows: list[NetworkRow], errors: list[LocatedError]) -> None:
                 )
     untyped = {slug: p for slug, p in first.items() if slug not in typed}
     if untyped:
-        existing = {a.slug for a in in_chunks(Actor.objects.only("slug"), "slug", untyped)}
         for slug, partner in untyped.items():
-            if slug not in existing:
+            if not actors.exists(slug):
                 errors.append(
                     LocatedError(
                         partner.line,

@@ -7,13 +7,10 @@ from typing import IO
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 
 from netzwerke.csvformat.columns import LIST_SEPARATOR, ROLE_ORDER, columns_for
-from netzwerke.models import (
-    Membership,
-    Network,
-)
+from netzwerke.models import Membership, Network
+from netzwerke.services import actor_slug
 from netzwerke.tabular import write_csv
 
 
@@ -54,7 +51,7 @@ def _partner_cell(network: Network) -> str:
             m.role,
             _bool(m.binding),
             str(m.since) if m.since else "",
-            actor.slug if actor.slug != slugify(actor.name) else "",
+            actor.slug if actor.slug != actor_slug(actor.name) else "",
         ]
         while parts and parts[-1] == "":
             parts.pop()
