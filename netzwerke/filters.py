@@ -12,16 +12,19 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.models import (
-    ActionField,
-    ActorType,
     District,
     Membership,
     Network,
-    Sector,
     State,
-    TargetGroup,
 )
 from netzwerke.search import search_condition, search_rank, search_terms
+from netzwerke.vocabularies import (
+    ACTION_FIELDS,
+    ACTOR_TYPES,
+    SECTORS,
+    TARGET_GROUPS,
+    VOCABULARIES,
+)
 
 SORT_CHOICES = [
     ("relevanz", _("Relevanz")),
@@ -94,6 +97,18 @@ def _through(model_field):
     return Network._meta.get_field(model_field).remote_field.through
 
 
+VOCABULARY_OF_PARAM = {v.param: v for v in VOCABULARIES}
+
+
+def _vocabulary_filter(vocabulary, method="filter_vocabulary"):
+    return SlugsFilter(
+        queryset=vocabulary.model.objects.all(),
+        to_field_name="slug",
+        method=method,
+        label=vocabulary.label,
+    )
+
+
 class NetworkFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label=_("Suchbegriff"))
     land = SlugsFilter(
@@ -108,30 +123,10 @@ class NetworkFilter(django_filters.FilterSet):
         method="filter_kreis",
         label=_("Kreis"),
     )
-    handlungsfeld = SlugsFilter(
-        queryset=ActionField.objects.all(),
-        to_field_name="slug",
-        method="filter_action_field",
-        label=_("Handlungsfeld"),
-    )
-    zielgruppe = SlugsFilter(
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        method="filter_target_group",
-        label=_("Zielgruppe"),
-    )
-    branche = SlugsFilter(
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        method="filter_sector",
-        label=_("Branche"),
-    )
-    akteurstyp = SlugsFilter(
-        queryset=ActorType.objects.all(),
-        to_field_name="slug",
-        method="filter_actor_type",
-        label=_("Akteurstyp"),
-    )
+    handlungsfeld = _vocabulary_filter(ACTION_FIELDS)
+    zielgruppe = _vocabulary_filter(TARGET_GROUPS)
+    branche = _vocabulary_filter(SECTORS)
+    akteurstyp = _vocabulary_filter(ACTOR_TYPES, method="filter_actor_type")
     typ = ChoicesFilter(choices=Network.Type.choices, method="filter_type", label=_("Netzwerktyp"))
     kriterien = django_filters.ChoiceFilter(
         choices=[(CRITERIA_ALL, _("erfüllt alle vier Netzwerkkriterien"))],
@@ -143,16 +138,7 @@ class NetworkFilter(django_filters.FilterSet):
     )
 
     #: parameters that narrow the result, in the order of the facets
-    FACETS = (
-        "land",
-        "kreis",
-        "handlungsfeld",
-        "zielgruppe",
-        "branche",
-        "akteurstyp",
-        "typ",
-        "kriterien",
-    )
+    FACETS = ("land", "kreis", *(v.param for v in VOCABULARIES), "typ", "kriterien")
 
     class Meta:
         model = Network
@@ -183,17 +169,12 @@ class NetworkFilter(django_filters.FilterSet):
         through = _through("districts")
         return qs.filter(pk__in=through.objects.filter(district__in=value).values("network_id"))
 
-    def filter_action_field(self, qs, name, value):
-        through = _through("action_fields")
-        return qs.filter(pk__in=through.objects.filter(actionfield__in=value).values("network_id"))
-
-    def filter_target_group(self, qs, name, value):
-        through = _through("target_groups")
-        return qs.filter(pk__in=through.objects.filter(targetgroup__in=value).values("network_id"))
-
-    def filter_sector(self, qs, name, value):
-        through = _through("sectors")
-        return qs.filter(pk__in=through.objects.filter(sector__in=value).values("network_id"))
+    def filter_vocabulary(self, qs, name, value):
+        vocabulary = VOCABULARY_OF_PARAM[name]
+        through = _through(vocabulary.field).objects.filter(
+            **{f"{vocabulary.through_column}__in": value}
+        )
+        return qs.filter(pk__in=through.values("network_id"))
 
     def filter_actor_type(self, qs, name, value):
         return qs.filter(

@@ -14,6 +14,7 @@ from netzwerke.tabular import (
     YearColumn,
     YesNoColumn,
 )
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 COLUMNS = [
     "kuerzel",
@@ -76,12 +77,7 @@ SCALAR_FIELDS = {
     "ziele_datenbasiert": "goals_based_on_data",
     "ergebnisse_evaluiert": "results_evaluated",
 }
-M2M_COLUMNS = {
-    "kreise": "districts",
-    "handlungsfelder": "action_fields",
-    "zielgruppen": "target_groups",
-    "branchen": "sectors",
-}
+M2M_COLUMNS = {"kreise": "districts", **{v.column: v.field for v in NETWORK_VOCABULARIES}}
 
 
 def columns_for(*, public: bool) -> list[str]:

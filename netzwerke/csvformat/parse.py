@@ -22,9 +22,10 @@ from netzwerke.csvformat.columns import (
     SCALAR_FIELDS,
     split_list,
 )
-from netzwerke.models import ActionField, ActorType, District, Network, Sector, TargetGroup
+from netzwerke.models import ActorType, District, Network
 from netzwerke.services import ActorMatcher, PartnerSpec, actor_slug, in_chunks
 from netzwerke.tabular import LocatedError, error_text, read_csv
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 
 @dataclass
@@ -57,19 +58,12 @@ class Lookups:
     def __init__(self, rows: list[dict[str, str]]):
         self.districts = set(District.objects.values_list("ags", flat=True))
         self.vocab: dict[str, dict[str, Any]] = {}
-        for column, model in (
-            ("handlungsfelder", ActionField),
-            ("zielgruppen", TargetGroup),
-            ("branchen", Sector),
-        ):
+        for vocabulary in NETWORK_VOCABULARIES:
             index: dict[str, Any] = {}
-            for term in model.objects.all():
-                keys = [term.slug, term.name]
-                if model is Sector:
-                    keys.append(term.code)
-                for key in keys:
+            for term in vocabulary.model.objects.all():
+                for key in vocabulary.lookup_keys(term):
                     index.setdefault(key.casefold(), term.pk)
-            self.vocab[column] = index
+            self.vocab[vocabulary.column] = index
         self.actor_types: dict[str, ActorType] = {}
         for actor_type in ActorType.objects.all():
             self.actor_types.setdefault(actor_type.slug.casefold(), actor_type)

@@ -12,15 +12,14 @@ from netzwerke.csvformat.columns import LIST_SEPARATOR, ROLE_ORDER, columns_for
 from netzwerke.models import Membership, Network
 from netzwerke.services import actor_slug
 from netzwerke.tabular import write_csv
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 
 def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
     """``qs`` with what ``write_networks`` reads, so an export is a fixed number of queries."""
     return qs.prefetch_related(
         "districts",
-        "action_fields",
-        "target_groups",
-        "sectors",
+        *(v.field for v in NETWORK_VOCABULARIES),
         Prefetch(
             "memberships",
             queryset=Membership.objects.select_related("actor__actor_type").order_by(),
@@ -75,9 +74,10 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "gruendungsjahr": str(network.founded_year or ""),
         "organisationsform": network.organisation_form,
         "kreise": _join(sorted(d.ags for d in network.districts.all())),
-        "handlungsfelder": _join(t.slug for t in network.action_fields.all()),
-        "zielgruppen": _join(t.slug for t in network.target_groups.all()),
-        "branchen": _join(t.slug for t in network.sectors.all()),
+        **{
+            v.column: _join(t.slug for t in getattr(network, v.field).all())
+            for v in NETWORK_VOCABULARIES
+        },
         "schwerpunktthemen": network.topics,
         "website": network.website,
         "koordination_person": network.coordination_person,

@@ -10,14 +10,12 @@ from django.utils.translation import gettext as _
 from netzwerke.csvformat import export_queryset, network_rows
 from netzwerke.filters import NetworkFilter
 from netzwerke.models import (
-    ActionField,
     District,
     Network,
-    Sector,
-    TargetGroup,
 )
 from netzwerke.tabular import csv_response
 from netzwerke.views.pages import filter_title, querystring_without
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 # networks read per database round trip while streaming the CSV export
 EXPORT_CHUNK = 500
@@ -37,9 +35,7 @@ def network_json(request, n):
         "kurzbeschreibung": n.short_description,
         "kreise": [d.ags for d in districts],
         "laender": sorted({d.state_id for d in districts}),
-        "handlungsfelder": [f.slug for f in n.action_fields.all()],
-        "zielgruppen": [t.slug for t in n.target_groups.all()],
-        "branchen": [s.slug for s in n.sectors.all()],
+        **{v.column: [t.slug for t in getattr(n, v.field).all()] for v in NETWORK_VOCABULARIES},
         "partner_anzahl": n.partner_count,
         "gruendungsjahr": n.founded_year,
         "website": n.website,
@@ -56,9 +52,10 @@ def network_export_json(request):
         .with_partner_count()
         .prefetch_related(
             Prefetch("districts", queryset=District.objects.order_by("ags")),
-            Prefetch("action_fields", queryset=ActionField.objects.order_by("slug")),
-            Prefetch("target_groups", queryset=TargetGroup.objects.order_by("slug")),
-            Prefetch("sectors", queryset=Sector.objects.order_by("code")),
+            *(
+                Prefetch(v.field, queryset=v.model.objects.order_by(v.order_by))
+                for v in NETWORK_VOCABULARIES
+            ),
         )
     )
     filterset, networks = _filtered(request, queryset)

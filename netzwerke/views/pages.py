@@ -25,6 +25,7 @@ from netzwerke.models import (
 )
 from netzwerke.reference import SOURCES, STATES
 from netzwerke.views.jsonld import organization_jsonld
+from netzwerke.vocabularies import VOCABULARIES
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
@@ -172,11 +173,7 @@ def filter_title(filterset):
     ]
     title = _("Netzwerke in %(places)s") % {"places": ", ".join(places)} if places else None
     title = title or _("Netzwerke")
-    topics = [
-        o.name
-        for name in ("handlungsfeld", "zielgruppe", "branche", "akteurstyp")
-        for o in filterset.active(name)
-    ]
+    topics = [o.name for name in (v.param for v in VOCABULARIES) for o in filterset.active(name)]
     type_labels = dict(Network.Type.choices)
     topics += [str(type_labels[t]) for t in filterset.active("typ")]
     if filterset.active("kriterien"):
