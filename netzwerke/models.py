@@ -12,12 +12,33 @@ FOUNDED_YEAR_MIN = 1950
 FOUNDED_YEAR_MAX = 2100
 
 
+def _published_networks(networks):
+    # a queryset default would import Network before it is defined
+    return Network.objects.published() if networks is None else networks
+
+
+class StateQuerySet(models.QuerySet):
+    def with_network_counts(self, networks=None):
+        """Annotate ``network_count``: the networks (default: the published ones) with a
+        Kreis in the Land; a network spanning several Länder counts in each."""
+        networks = _published_networks(networks)
+        return self.annotate(
+            network_count=Count(
+                "districts__networks",
+                filter=Q(districts__networks__in=networks.order_by().values("pk")),
+                distinct=True,
+            )
+        )
+
+
 class State(models.Model):
     """A Bundesland, keyed by its ISO 3166-2 suffix (``NW``)."""
 
     code = models.CharField(_("Kürzel"), max_length=2, primary_key=True)
     ags = models.CharField(_("AGS-Präfix"), max_length=2, unique=True)
     name = models.CharField(_("Name"), max_length=100, unique=True)
+
+    objects = StateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Bundesland")
@@ -48,6 +69,32 @@ def caseless_pattern(text):
 
 
 class DistrictQuerySet(models.QuerySet):
+    def find(self, text, *, limit=20):
+        """Kreise for what a visitor types: a postal code (which may lie in several
+        Kreise), a Kreis or town name, or failing that the beginning of a Kreis name
+        ("Güters"); at most ``limit``, by name, with their Land."""
+        text = " ".join((text or "").split())
+        if re.fullmatch(r"[0-9]{5}", text):
+            districts = self.for_postal_code(text)
+        else:
+            districts = self.matching_place(text)
+        found = list(districts.select_related("state").order_by("name")[:limit])
+        if not found and len(text) >= 3 and not text.isdigit():
+            found = list(
+                self.filter(name__istartswith=text).select_related("state").order_by("name")[:limit]
+            )
+        return found
+
+    def with_network_counts(self, networks=None):
+        """Annotate ``network_count``: the networks (default: the published ones) that
+        name the Kreis."""
+        networks = _published_networks(networks)
+        return self.annotate(
+            network_count=Count(
+                "networks", filter=Q(networks__in=networks.order_by().values("pk")), distinct=True
+            )
+        )
+
     def for_postal_code(self, code):
         """All Kreise the 5-digit PLZ ``code`` lies in; a PLZ may span several."""
         code = (code or "").strip()

@@ -16,7 +16,7 @@ from netzwerke.models import ActionField, ActorType, Sector, TargetGroup
 
 
 @dataclass(frozen=True)
-class Vocabulary:
+class VocabularySpec:
     #: the column in every file (network CSV, JSON, survey export) and the statistics slug
     column: str
     #: the GET parameter of the directory filter
@@ -42,7 +42,7 @@ class Vocabulary:
         return keys
 
 
-ACTION_FIELDS = Vocabulary(
+ACTION_FIELDS = VocabularySpec(
     "handlungsfelder",
     "handlungsfeld",
     "action_fields",
@@ -50,14 +50,14 @@ ACTION_FIELDS = Vocabulary(
     _("Handlungsfeld"),
     _("Handlungsfelder"),
 )
-TARGET_GROUPS = Vocabulary(
+TARGET_GROUPS = VocabularySpec(
     "zielgruppen", "zielgruppe", "target_groups", TargetGroup, _("Zielgruppe"), _("Zielgruppen")
 )
-SECTORS = Vocabulary(
+SECTORS = VocabularySpec(
     "branchen", "branche", "sectors", Sector, _("Branche"), _("Branchen"), order_by="code"
 )
 #: actor types describe a network through its partners (``Submission.partner_types``)
-ACTOR_TYPES = Vocabulary(
+ACTOR_TYPES = VocabularySpec(
     "partnertypen",
     "akteurstyp",
     "partner_types",

@@ -12,7 +12,7 @@ LIST = reverse("netzwerke:network-list")
 LIST_QUERIES = 16  # 5 lookups of the filter values + 8 facets + page + 2 prefetches
 PROFILE_QUERIES = 8  # network + 7 prefetches
 
-HOME_PLACE_QUERIES = 9
+HOME_PLACE_QUERIES = 8
 
 
 def populate(world, n):
@@ -89,7 +89,7 @@ def test_profile_query_budget(client, directory_world, django_assert_num_queries
 @pytest.mark.parametrize("n", [10, 1000])
 def test_home_query_budget(client, directory_world, django_assert_num_queries, n):
     populate(directory_world, n)
-    with django_assert_num_queries(5):  # Länder counts, Kreis counts, Länder, 2 figures
+    with django_assert_num_queries(4):  # Länder with counts, Kreis counts, 2 figures
         client.get(reverse("netzwerke:home"))
     with django_assert_num_queries(HOME_PLACE_QUERIES):
         response = client.get(reverse("netzwerke:home"), {"ort": "33649"})

@@ -5,7 +5,7 @@ import re
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -29,24 +29,6 @@ from netzwerke.vocabularies import VOCABULARIES
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
-
-
-def find_districts(text):
-    """Kreise for a postal code or a Kreis/town name; a PLZ may lie in several Kreise."""
-    text = " ".join(text.split())
-    if PLZ.fullmatch(text):
-        districts = District.objects.for_postal_code(text)
-    else:
-        districts = District.objects.matching_place(text)
-    found = list(districts.select_related("state").order_by("name")[:20])
-    if not found and len(text) >= 3 and not text.isdigit():
-        # a beginning of a Kreis name ("Güters") still finds it
-        found = list(
-            District.objects.filter(name__istartswith=text)
-            .select_related("state")
-            .order_by("name")[:20]
-        )
-    return found
 
 
 STATE_OF_PREFIX = {prefix: code for code, prefix, _name in STATES}
@@ -78,19 +60,17 @@ class HomeView(TemplateView):
         if place:
             context.update(self.place_result(place))
         published = Network.objects.published()
-        through = Network.districts.through.objects.filter(network__status=Network.Status.PUBLISHED)
-        state_counts = dict(
-            through.values_list("district__state_id")
-            .annotate(n=Count("network_id", distinct=True))
+        states = [
+            {"state": state, "count": state.network_count}
+            for state in State.objects.with_network_counts().order_by("name")
+        ]
+        state_counts = {s["state"].code: s["count"] for s in states if s["count"]}
+        district_counts = dict(
+            District.objects.with_network_counts()
+            .filter(network_count__gt=0)
+            .values_list("ags", "network_count")
             .order_by()
         )
-        district_counts = dict(
-            through.values_list("district_id").annotate(n=Count("network_id")).order_by()
-        )
-        states = [
-            {"state": state, "count": state_counts.get(state.code, 0)}
-            for state in State.objects.order_by("name")
-        ]
         level = "land" if self.request.GET.get("karte") == "laender" else "kreis"
         counts = state_counts if level == "land" else district_counts
         context.update(
@@ -120,7 +100,7 @@ class HomeView(TemplateView):
                 )
                 % {"place": place}
             }
-        districts = find_districts(place)
+        districts = District.objects.find(place)
         if not districts:
             return {
                 "place_error": _(
@@ -352,17 +332,9 @@ class RegionStateView(TemplateView):
             raise Http404
         state = get_object_or_404(State, code=kwargs["land"].upper())
         networks = _covering(Q(district__state=state))
-        counts = dict(
-            Network.districts.through.objects.filter(
-                district__state=state, network__status=Network.Status.PUBLISHED
-            )
-            .values_list("district_id")
-            .annotate(n=Count("network_id"))
-            .order_by()
-        )
         districts = [
-            {"district": d, "count": counts.get(d.ags, 0)}
-            for d in District.objects.filter(state=state).order_by("name")
+            {"district": d, "count": d.network_count}
+            for d in District.objects.filter(state=state).with_network_counts().order_by("name")
         ]
         total = networks.count()
         return super().get_context_data(
