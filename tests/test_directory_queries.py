@@ -13,6 +13,9 @@ LIST_QUERIES = 16  # 5 lookups of the filter values + 8 facets + page + 2 prefet
 PROFILE_QUERIES = 8  # network + 7 prefetches
 
 HOME_PLACE_QUERIES = 8
+REGION_STATE_QUERIES = 6
+REGION_DISTRICT_QUERIES = 5
+FEED_QUERIES = 2
 
 
 def populate(world, n):
@@ -103,3 +106,28 @@ def test_list_query_budget_with_search(client, directory_world, django_assert_nu
     with django_assert_num_queries(LIST_QUERIES + 1):
         response = client.get(f"{LIST}?{FILTERED}&q=Ausbildung")
     assert response.context["total"] > n // 2
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_region_pages_query_budget(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    # Land, Kreise with their counts, total, first page of networks + 2 prefetches
+    with django_assert_num_queries(REGION_STATE_QUERIES):
+        response = client.get(reverse("netzwerke:region-state", kwargs={"land": "NW"}))
+    assert response.context["total"] > n // 2
+    assert len(response.context["networks"]) == min(50, response.context["total"])
+    # Kreis, total, first page of networks + 2 prefetches
+    with django_assert_num_queries(REGION_DISTRICT_QUERIES):
+        response = client.get(
+            reverse("netzwerke:region-district", kwargs={"land": "NW", "ags": "05711"})
+        )
+    assert response.context["total"] >= n // 3
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_feed_query_budget(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    with django_assert_num_queries(FEED_QUERIES):  # the Land of the filter, the items
+        response = client.get(reverse("netzwerke:network-feed"), {"land": "NW"})
+    in_nw = Network.objects.published().in_state("NW").count()
+    assert response.content.count(b"<entry>") == min(50, in_nw)
