@@ -7,10 +7,15 @@ says so; the rest of the filter still applies.
 """
 
 import django_filters
-from django import forms
 from django.db.models import F
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from netzwerke.lenient import (
+    LenientForm,
+    LenientModelMultipleChoiceField,
+    LenientMultipleChoiceField,
+)
 from netzwerke.models import (
     District,
     Membership,
@@ -35,43 +40,6 @@ SORT_CHOICES = [
 CRITERIA_ALL = "alle"
 
 
-class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Keeps the known values and remembers the unknown ones in ``rejected``.
-
-    The choices are never rendered (the facets are), so the queryset only
-    looks up the submitted keys: one small query, whatever the table's size.
-    """
-
-    def clean(self, value):
-        values = [str(v).strip() for v in (value or []) if str(v).strip()]
-        # a NUL byte is no key of ours, and PostgreSQL refuses it in a query
-        self.rejected = [v for v in values if "\x00" in v]
-        values = [v for v in values if "\x00" not in v]
-        if not values:
-            return []
-        found = {
-            str(getattr(obj, self.to_field_name)): obj
-            for obj in self.queryset.filter(**{f"{self.to_field_name}__in": values})
-        }
-        seen = set()
-        result = []
-        for v in values:
-            if v in found and v not in seen:
-                seen.add(v)
-                result.append(found[v])
-            elif v not in found:
-                self.rejected.append(v)
-        return result
-
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    def clean(self, value):
-        values = [str(v) for v in (value or [])]
-        valid = {str(k) for k, _label in self.choices}
-        self.rejected = [v for v in values if v not in valid]
-        return list(dict.fromkeys(v for v in values if v in valid))
-
-
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = LenientModelMultipleChoiceField
 
@@ -80,17 +48,15 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
 
 
-class LenientForm(forms.Form):
-    """Turns field errors into notices instead of invalidating the filter."""
-
-    def clean(self):
-        self.ignored = {}
-        for name in list(self._errors):
-            if name in self.fields:
-                self.ignored[name] = self.data.getlist(name)
-                del self._errors[name]
-                self.cleaned_data[name] = None
-        return self.cleaned_data
+def querystring_without(query, name, value=None):
+    """``query`` (a QueryDict) as a string, without ``name`` (or one of its values) and page."""
+    q = query.copy()
+    q.pop("page", None)
+    if value is None:
+        q.pop(name, None)
+    else:
+        q.setlist(name, [v for v in q.getlist(name) if v != value])
+    return q.urlencode()
 
 
 def _through(model_field):
@@ -241,17 +207,53 @@ class NetworkFilter(django_filters.FilterSet):
             return []
         return value if isinstance(value, list) else [value]
 
+    def title(self):
+        """A German title naming the filter: "Netzwerke in Nordrhein-Westfalen – Aus- und …"."""
+        places = [s.name for s in self.active("land")] + [d.name for d in self.active("kreis")]
+        title = gettext("Netzwerke")
+        if places:
+            title = gettext("Netzwerke in %(places)s") % {"places": ", ".join(places)}
+        topics = [o.name for name in (v.param for v in VOCABULARIES) for o in self.active(name)]
+        type_labels = dict(Network.Type.choices)
+        topics += [str(type_labels[t]) for t in self.active("typ")]
+        if self.active("kriterien"):
+            topics.append(gettext("alle vier Kriterien erfüllt"))
+        if topics:
+            title = f"{title} – {', '.join(topics)}"
+        if self.search_text:
+            title = gettext("%(title)s – Suche „%(q)s“") % {"title": title, "q": self.search_text}
+        return title
+
+    def chips(self, query):
+        """The active filters as removable chips: a label and the query without it."""
+        chips = []
+        if self.search_text:
+            chips.append(
+                {
+                    "label": gettext("Suche: „%(q)s“") % {"q": self.search_text},
+                    "query": querystring_without(query, "q"),
+                }
+            )
+        keys = {"land": "code", "kreis": "ags"}
+        type_labels = dict(Network.Type.choices)
+        for name in self.FACETS:
+            field_label = self.form.fields[name].label
+            for value in self.active(name):
+                if name == "typ":
+                    key, label = value, type_labels[value]
+                elif name == "kriterien":
+                    key, label = value, gettext("alle vier erfüllt")
+                else:
+                    key, label = getattr(value, keys.get(name, "slug")), value.name
+                chips.append(
+                    {
+                        "label": f"{field_label}: {label}",
+                        "query": querystring_without(query, name, str(key)),
+                    }
+                )
+        return chips
+
     @property
     def notices(self):
         """German messages about the parameter values that were ignored."""
-        self.form.is_valid()
-        notices = []
-        for name, field in self.form.fields.items():
-            rejected = list(getattr(field, "rejected", []))
-            rejected += getattr(self.form, "ignored", {}).get(name, [])
-            for value in rejected:
-                notices.append(
-                    _("Der Wert „%(value)s“ für „%(label)s“ ist unbekannt und wurde ignoriert.")
-                    % {"value": value[:60], "label": field.label}
-                )
-        return notices
+        return self.form.notices

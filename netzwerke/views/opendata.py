@@ -8,13 +8,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from netzwerke.csvformat import export_queryset, network_rows
-from netzwerke.filters import NetworkFilter
+from netzwerke.filters import NetworkFilter, querystring_without
 from netzwerke.models import (
     District,
     Network,
 )
 from netzwerke.tabular import csv_response
-from netzwerke.views.pages import filter_title, querystring_without
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 # networks read per database round trip while streaming the CSV export
@@ -88,7 +87,7 @@ class NetworkFeed(Feed):
         return NetworkFilter(request.GET, queryset=Network.objects.published(), request=request)
 
     def title(self, obj):
-        return _("Neue Einträge: %(title)s") % {"title": filter_title(obj)}
+        return _("Neue Einträge: %(title)s") % {"title": obj.title()}
 
     def subtitle(self, obj):
         return _("Neu veröffentlichte Netzwerke in der Netzwerkdatenbank Fachkräftesicherung")
