@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from netzwerke.search import search_networks
+
 FOUNDED_YEAR_MIN = 1950
 FOUNDED_YEAR_MAX = 2100
 
@@ -242,8 +244,6 @@ class NetworkQuerySet(models.QuerySet):
     def search(self, q):
         """Full text over name, descriptions, partners and projects, annotated
         with ``search_rank``; see ``netzwerke.search``."""
-        from netzwerke.search import search_networks
-
         return search_networks(self, q)
 
     def with_partner_count(self):
