@@ -51,6 +51,7 @@ class LenientForm(forms.Form):
     field is cleaned to None, and ``notices`` names every value that was dropped."""
 
     notice_message = _("Der Wert „%(value)s“ für „%(label)s“ ist unbekannt und wurde ignoriert.")
+    notice_value_length = NOTICE_VALUE_LENGTH
 
     def clean(self):
         self.ignored = {}
@@ -66,8 +67,8 @@ class LenientForm(forms.Form):
     @classmethod
     def notice(cls, value, label) -> str:
         """The German notice for one dropped ``value`` of the field labelled ``label``."""
-        if len(value) > NOTICE_VALUE_LENGTH:
-            value = value[:NOTICE_VALUE_LENGTH] + "…"
+        if len(value) > cls.notice_value_length:
+            value = value[: cls.notice_value_length] + "…"
         return cls.notice_message % {"value": value, "label": label}
 
     @property

@@ -10,13 +10,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from netzwerke.lenient import LenientForm
 from netzwerke.models import Network, State
 from survey import stats
 
 SELECT = {"class": "form-select"}
 
 
-class StatisticsFilterForm(forms.Form):
+class StatisticsFilterForm(LenientForm):
+    notice_message = gettext_lazy(
+        "„%(value)s“ ist kein gültiger Wert für „%(label)s“; dieser Filter wurde ignoriert."
+    )
+    notice_value_length = 40
+
     erhebung = forms.ChoiceField(
         label=gettext_lazy("Erhebung"), required=False, widget=forms.Select(attrs=SELECT)
     )
@@ -35,14 +41,6 @@ class StatisticsFilterForm(forms.Form):
         self.fields["typ"].choices = [("", _("alle Typen")), *Network.Type.choices]
 
 
-def _notice(value, label):
-    value = value if len(value) <= 40 else value[:40] + "…"
-    message = _(
-        "„%(value)s“ ist kein gültiger Wert für „%(field)s“; dieser Filter wurde ignoriert."
-    )
-    return message % {"value": value, "field": label}
-
-
 def read_filters(request, *, states):
     """The valid Land and type filters of the request, and a notice per bad value.
 
@@ -50,14 +48,11 @@ def read_filters(request, *, states):
     """
     data = {name: request.GET.get(name, "") for name in ("land", "typ")}
     bound = StatisticsFilterForm(data, waves=[], states=states)
-    bound.is_valid()
-    notices = [
-        _notice(data[name], bound.fields[name].label) for name in bound.errors if name in data
-    ]
+    notices = bound.notices
     states_by_code = {s.pk: s for s in states}
     filters = stats.Filters(
-        land=states_by_code.get(bound.cleaned_data.get("land", "")),
-        network_type=bound.cleaned_data.get("typ", ""),
+        land=states_by_code.get(bound.cleaned_data.get("land") or ""),
+        network_type=bound.cleaned_data.get("typ") or "",
     )
     return filters, notices
 
@@ -67,7 +62,9 @@ def read_wave_choice(request, waves):
     value = request.GET.get("erhebung", "")
     if not value or value in {w.slug for w in waves}:
         return value, []
-    return "", [_notice(value, StatisticsFilterForm.base_fields["erhebung"].label)]
+    return "", [
+        StatisticsFilterForm.notice(value, StatisticsFilterForm.base_fields["erhebung"].label)
+    ]
 
 
 class StatisticsMixin:
