@@ -1,3 +1,7 @@
+"""The directory's data: regions (State, District, PostalCode), vocabularies, networks with
+their partners and projects; reads as QuerySet methods, one rule per status change.
+"""
+
 import re
 
 from django.db import models
