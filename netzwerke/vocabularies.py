@@ -28,6 +28,8 @@ class VocabularySpec:
     plural_label: Promise
     #: the order of a term list in the JSON export
     order_by: str = "slug"
+    #: the field the survey's answers, facts and export name a term by
+    key: str = "slug"
 
     @property
     def through_column(self) -> str:
@@ -54,7 +56,14 @@ TARGET_GROUPS = VocabularySpec(
     "zielgruppen", "zielgruppe", "target_groups", TargetGroup, _("Zielgruppe"), _("Zielgruppen")
 )
 SECTORS = VocabularySpec(
-    "branchen", "branche", "sectors", Sector, _("Branche"), _("Branchen"), order_by="code"
+    "branchen",
+    "branche",
+    "sectors",
+    Sector,
+    _("Branche"),
+    _("Branchen"),
+    order_by="code",
+    key="code",
 )
 #: actor types describe a network through its partners (``Submission.partner_types``)
 ACTOR_TYPES = VocabularySpec(
