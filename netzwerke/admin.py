@@ -264,19 +264,17 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
-            .annotate(_partner_count=Count("memberships", distinct=True))
-            .prefetch_related("districts__state")
+            super().get_queryset(request).with_partner_count().prefetch_related("districts__state")
         )
 
     @admin.display(description=_("Länder"))
     def state_names(self, obj):
         return ", ".join(sorted({d.state.code for d in obj.districts.all()}))
 
-    @admin.display(description=_("Partner"), ordering="_partner_count")
+    # the directory's one partner count: recorded, or reported where that is more
+    @admin.display(description=_("Partner"), ordering="partner_count")
     def partner_count(self, obj):
-        return obj._partner_count
+        return obj.partner_count
 
     @admin.display(description=_("Netzwerkkriterien"))
     def criteria_checklist(self, obj):

@@ -61,3 +61,10 @@ def test_land_and_type_figures(networks):
         Network.objects.published().in_state("BY"), states=State.objects.filter(code="BY")
     )
     assert only_by.per_land == [("Bayern", 2)] and only_by.total == 2
+
+
+def test_admin_lists_the_same_partner_count(client, networks):
+    client.force_login(f.StaffFactory())
+    response = client.get(reverse("admin:netzwerke_network_changelist"))
+    shown = {n.slug: n.partner_count for n in response.context["cl"].result_list}
+    assert shown == {"gross": 30, "mittel": 3, "leer": 0, "entwurf": 0}
