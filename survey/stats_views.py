@@ -1,15 +1,14 @@
 """The public statistics: /statistik/ and /statistik/<wave>/, and a CSV per table."""
 
-import csv
-
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from netzwerke import tabular
 from netzwerke.lenient import LenientForm
 from netzwerke.models import Network, State
 from survey import stats
@@ -172,13 +171,8 @@ class StatisticsWaveView(StatisticsMixin, TemplateView):
 
 
 def csv_response(table, filename):
-    """The table as CSV for German Excel: semicolons, UTF-8 with BOM."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerows(table.csv_rows())
-    return response
+    """The table as CSV for German Excel (``netzwerke.tabular``: BOM, ``;``, formula guard)."""
+    return tabular.csv_response(table.csv_rows(), filename=filename)
 
 
 def _filename(parts, filters):
