@@ -250,22 +250,31 @@ class NetworkQuerySet(models.QuerySet):
         with ``search_rank``; see ``netzwerke.search``."""
         return search_networks(self, q)
 
-    def with_partner_count(self):
-        """Annotate ``partner_count``: the recorded memberships, or the reported
-        number where the network reported more partners than are recorded."""
+    def with_partner_count(self, *, grouped=False):
+        """Annotate ``partner_count``, the directory's one partner count: the recorded
+        memberships, or the reported number where the network reported more partners
+        than are recorded. The list sorts by it, the exports and the statistics show it.
+
+        ``grouped`` counts the memberships with a join and GROUP BY instead of a
+        correlated subquery: the fast form for aggregating over many networks (the
+        statistics), not for a queryset that other joins multiply.
+        """
         if "partner_count" in self.query.annotations:
             return self
-        recorded = Coalesce(
-            models.Subquery(
-                Membership.objects.filter(network=OuterRef("pk"))
-                .order_by()
-                .values("network")
-                .annotate(n=Count("pk"))
-                .values("n")[:1],
-                output_field=models.IntegerField(),
-            ),
-            0,
-        )
+        if grouped:
+            recorded = Count("memberships")
+        else:
+            recorded = Coalesce(
+                models.Subquery(
+                    Membership.objects.filter(network=OuterRef("pk"))
+                    .order_by()
+                    .values("network")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=models.IntegerField(),
+                ),
+                0,
+            )
         return self.annotate(
             partner_count=Greatest(
                 recorded,
@@ -602,3 +611,7 @@ class Project(models.Model):
             )
             if flag
         ]
+
+
+# the data version is a model of this app; its module holds the read and bump functions
+from netzwerke.dataversion import DataVersion  # noqa: E402, F401

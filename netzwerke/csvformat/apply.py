@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from netzwerke.csvformat.columns import M2M_COLUMNS
 from netzwerke.csvformat.parse import Lookups, NetworkRow, parse_networks
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import Network
 from netzwerke.services import actors_sync, fill_pks, in_chunks, memberships_sync_many
 from netzwerke.tabular import LocatedError
@@ -75,6 +76,7 @@ def import_networks(data, *, user=None) -> ImportResult:
 
 def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user) -> None:
     now = timezone.now()
+    data_version_bump()  # the bulk writes below send no signals
     partners = [partner for row in rows for partner in row.partners or []]
     actors, result.actors_created = actors_sync(partners=partners, user=user, rename=True, now=now)
 

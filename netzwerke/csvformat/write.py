@@ -11,6 +11,7 @@ from django.utils import timezone
 from netzwerke.csvformat.columns import LIST_SEPARATOR, ROLE_ORDER, columns_for
 from netzwerke.models import Membership, Network
 from netzwerke.services import actor_slug
+from netzwerke.tabular import csv_lines as tabular_lines
 from netzwerke.tabular import write_csv
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
@@ -101,6 +102,12 @@ def network_rows(networks, *, public: bool = False) -> Iterator[list[str]]:
     yield columns_for(public=public)
     for network in networks:
         yield network_row(network, public=public)
+
+
+def csv_lines(networks, *, public: bool = False, delimiter: str = ";", bom: bool = True):
+    """The CSV file as an iterator of lines (header first), for streaming responses;
+    every cell guarded against formulas."""
+    return tabular_lines(network_rows(networks, public=public), delimiter=delimiter, bom=bom)
 
 
 def write_networks(

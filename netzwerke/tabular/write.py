@@ -46,10 +46,13 @@ class _Echo:
 def csv_lines(rows: Iterable[Iterable[Any]], *, delimiter: str = ";", bom: bool = True):
     """The rows as CSV text, one line (record) at a time, every cell guarded."""
     writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\r\n")
-    if bom:
-        yield "\ufeff"
+    prefix = "\ufeff" if bom else ""
     for row in rows:
-        yield writer.writerow([guard_cell(cell) for cell in row])
+        # the BOM travels with the first line, so every chunk is a whole line
+        yield prefix + writer.writerow([guard_cell(cell) for cell in row])
+        prefix = ""
+    if prefix:
+        yield prefix
 
 
 def write_csv(

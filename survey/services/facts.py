@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netzwerke import vocabularies
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import Network
 from survey import questionnaire as q
 from survey.models import FocusTopic, Submission, Survey, TopicRating
@@ -110,4 +111,5 @@ def submission_import(
         decided_at=decided_at or (survey.closes_at if state == Submission.State.ACCEPTED else None),
     )
     store_facts(submission=submission, facts=facts)
+    data_version_bump()  # the facts are bulk writes; the statistics change with them
     return submission
