@@ -1,6 +1,9 @@
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
+from netzwerke import search
 from netzwerke.models import Network
 from netzwerke.search import FTS_TABLE, SEARCH_INDEX_NAME, search_terms
 
@@ -111,3 +114,8 @@ def test_search_index_is_per_backend(directory_world):
         tables = connection.introspection.table_names(cursor)
     assert (SEARCH_INDEX_NAME in names) == (connection.vendor == "postgresql")
     assert (FTS_TABLE in tables) == (connection.vendor == "sqlite")
+
+
+def test_search_module_imports_no_models():
+    source = Path(search.__file__).read_text(encoding="utf-8")
+    assert "netzwerke.models" not in source and "survey" not in source

@@ -130,17 +130,6 @@ def public_networks():
     )
 
 
-def querystring_without(query, name, value=None):
-    """``query`` (a QueryDict) as a string, without ``name`` (or one of its values) and page."""
-    q = query.copy()
-    q.pop("page", None)
-    if value is None:
-        q.pop(name, None)
-    else:
-        q.setlist(name, [v for v in q.getlist(name) if v != value])
-    return q.urlencode()
-
-
 class FilteredMixin:
     """Binds the public filter to the query string (even an empty one)."""
 
@@ -148,58 +137,6 @@ class FilteredMixin:
 
     def get_filterset(self, filterset_class=None):
         return NetworkFilter(self.request.GET, queryset=self.get_queryset(), request=self.request)
-
-
-def filter_title(filterset):
-    """A German title naming the filter: "Netzwerke in Nordrhein-Westfalen – Aus- und …"."""
-    places = [s.name for s in filterset.active("land")] + [
-        d.name for d in filterset.active("kreis")
-    ]
-    title = _("Netzwerke in %(places)s") % {"places": ", ".join(places)} if places else None
-    title = title or _("Netzwerke")
-    topics = [
-        o.name
-        for name in ("handlungsfeld", "zielgruppe", "branche", "akteurstyp")
-        for o in filterset.active(name)
-    ]
-    type_labels = dict(Network.Type.choices)
-    topics += [str(type_labels[t]) for t in filterset.active("typ")]
-    if filterset.active("kriterien"):
-        topics.append(_("alle vier Kriterien erfüllt"))
-    if topics:
-        title = f"{title} – {', '.join(topics)}"
-    if filterset.search_text:
-        title = _("%(title)s – Suche „%(q)s“") % {"title": title, "q": filterset.search_text}
-    return title
-
-
-def filter_chips(filterset, query):
-    chips = []
-    if filterset.search_text:
-        chips.append(
-            {
-                "label": _("Suche: „%(q)s“") % {"q": filterset.search_text},
-                "query": querystring_without(query, "q"),
-            }
-        )
-    keys = {"land": "code", "kreis": "ags"}
-    type_labels = dict(Network.Type.choices)
-    for name in NetworkFilter.FACETS:
-        field_label = filterset.form.fields[name].label
-        for value in filterset.active(name):
-            if name == "typ":
-                key, label = value, type_labels[value]
-            elif name == "kriterien":
-                key, label = value, _("alle vier erfüllt")
-            else:
-                key, label = getattr(value, keys.get(name, "slug")), value.name
-            chips.append(
-                {
-                    "label": f"{field_label}: {label}",
-                    "query": querystring_without(query, name, str(key)),
-                }
-            )
-    return chips
 
 
 def page_title(title, page):
@@ -281,7 +218,7 @@ class NetworkListView(FilteredMixin, FilterView):
         base_query = query.copy()
         base_query.pop("page", None)
         page = context["page_obj"]
-        title = filter_title(filterset)
+        title = filterset.title()
         if not self.total and filterset.search_text:
             suggestion = did_you_mean(
                 filterset.search_text,
@@ -302,7 +239,7 @@ class NetworkListView(FilteredMixin, FilterView):
             facets=self.facets,
             total=self.total,
             notices=self.notices,
-            chips=filter_chips(filterset, query),
+            chips=filterset.chips(query),
             title=title,
             page_title=page_title(title, page),
             page_range=list(page.paginator.get_elided_page_range(page.number, on_each_side=2)),
