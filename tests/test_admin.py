@@ -41,8 +41,11 @@ def populated(db):
     district = f.DistrictFactory()
     nw.PostalCode.objects.create(code="33602", place="Bielefeld", district=district)
     nw.Place.objects.create(key="bielefeld", name="Bielefeld", district=district)
-    nw.Region(name="Ostwestfalen-Lippe", other_names="OWL").save()
-    nw.Region.objects.get().districts.add(district)
+    region = nw.Region.objects.filter(name="Ostwestfalen-Lippe").first()
+    if region is None:
+        region = nw.Region(name="Ostwestfalen-Lippe", other_names="OWL")
+        region.save()
+    region.districts.add(district)
     field = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
     network = f.NetworkFactory(
         districts=[district],
