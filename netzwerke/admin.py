@@ -5,9 +5,12 @@ what) through django-simple-history; the CSV import and export share the one
 format in ``netzwerke.csvformat``.
 """
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponse
@@ -44,6 +47,11 @@ class NetworkImportForm(forms.Form):
         label=_("CSV-Datei"),
         help_text=_("UTF-8 (mit oder ohne BOM), durch Semikolon oder Komma getrennt."),
     )
+
+
+def ordered(model_admin, request, queryset):
+    """An aggregate drops the model's default ordering; the autocomplete pages need one."""
+    return queryset.order_by(*(model_admin.get_ordering(request) or queryset.model._meta.ordering))
 
 
 class UsedListFilter(admin.SimpleListFilter):
@@ -86,7 +94,11 @@ class StateAdmin(admin.ModelAdmin):
     ordering = ["ags"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_district_count=Count("districts"))
+        return ordered(
+            self,
+            request,
+            super().get_queryset(request).annotate(_district_count=Count("districts")),
+        )
 
     @admin.display(description=_("Kreise"), ordering="_district_count")
     def district_count(self, obj):
@@ -120,8 +132,9 @@ class VocabularyAdmin(admin.ModelAdmin):
     usage_relation = "networks"
 
     def get_queryset(self, request):
-        return (
-            super().get_queryset(request).annotate(_usage=Count(self.usage_relation, distinct=True))
+        queryset = super().get_queryset(request)
+        return ordered(
+            self, request, queryset.annotate(_usage=Count(self.usage_relation, distinct=True))
         )
 
     @admin.display(description=_("verwendet von"), ordering="_usage")
@@ -263,12 +276,13 @@ class NetworkAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .annotate(_partner_count=Count("memberships", distinct=True))
             .prefetch_related("districts__state")
         )
+        return ordered(self, request, queryset)
 
     @admin.display(description=_("Länder"))
     def state_names(self, obj):
@@ -303,7 +317,17 @@ class NetworkAdmin(SimpleHistoryAdmin):
                 changed += 1
         return changed
 
-    @admin.action(description=_("Ausgewählte Netzwerke veröffentlichen"))
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm("netzwerke.publish_network")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            # without the right to publish, editing a draft must not make it public
+            fields += ["status", "published_at"]
+        return fields
+
+    @admin.action(description=_("Ausgewählte Netzwerke veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         n = self._set_status(request, queryset, Network.Status.PUBLISHED)
         self.message_user(
@@ -313,7 +337,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Ausgewählte Netzwerke archivieren"))
+    @admin.action(description=_("Ausgewählte Netzwerke archivieren"), permissions=["publish"])
     def archive(self, request, queryset):
         n = self._set_status(request, queryset, Network.Status.ARCHIVED)
         self.message_user(
@@ -322,7 +346,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Ausgewählte Netzwerke als CSV exportieren"))
+    @admin.action(description=_("Ausgewählte Netzwerke als CSV exportieren"), permissions=["view"])
     def export_csv(self, request, queryset):
         return self._csv_response(queryset, "netzwerke-auswahl.csv")
 
@@ -351,7 +375,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
     def export_view(self, request):
         if not self.has_view_permission(request):
-            return redirect("admin:index")
+            raise PermissionDenied
         # the changelist's own filters and search apply, so the button exports what is shown
         try:
             queryset = self.get_changelist_instance(request).get_queryset(request)
@@ -360,8 +384,13 @@ class NetworkAdmin(SimpleHistoryAdmin):
         return self._csv_response(queryset, "netzwerke.csv")
 
     def import_view(self, request):
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            return redirect("admin:index")
+        # an import can set the status column, so it needs the right to publish too
+        if not (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and self.has_publish_permission(request)
+        ):
+            raise PermissionDenied
         result = None
         if request.method == "POST":
             form = NetworkImportForm(request.POST, request.FILES)
@@ -395,7 +424,8 @@ class ActorAdmin(SimpleHistoryAdmin):
     inlines = [ActorMembershipInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_network_count=Count("memberships"))
+        queryset = super().get_queryset(request).annotate(_network_count=Count("memberships"))
+        return ordered(self, request, queryset)
 
     @admin.display(description=_("Netzwerke"), ordering="_network_count")
     def network_count(self, obj):
@@ -427,3 +457,15 @@ class ProjectAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["network"]
     date_hierarchy = "start_date"
+
+
+if admin.site.is_registered(AccessAttempt):
+    # django-axes' own action declares no permission; clearing lockouts needs the delete right
+
+    class AccessAttemptWithRightsAdmin(AccessAttemptAdmin):
+        @admin.action(description=_("Abgelaufene Sperren aufräumen"), permissions=["delete"])
+        def cleanup_expired_attempts(self, request, queryset):
+            return super().cleanup_expired_attempts(request, queryset)
+
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptWithRightsAdmin)

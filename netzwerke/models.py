@@ -341,6 +341,8 @@ class Network(models.Model):
         verbose_name = _("Netzwerk")
         verbose_name_plural = _("Netzwerke")
         ordering = ["name"]
+        # publishing is its own right: editing a draft does not make it public
+        permissions = [("publish_network", _("Kann Netzwerke veröffentlichen und archivieren"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)

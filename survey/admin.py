@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -58,8 +59,10 @@ class SurveyAdmin(admin.ModelAdmin):
 
     def export_view(self, request, pk, fmt):
         survey = get_object_or_404(Survey, pk=pk)
-        if not self.has_view_permission(request, survey) or fmt not in ("csv", "xlsx"):
-            return HttpResponse(status=404)
+        if not self.has_view_permission(request, survey):
+            raise PermissionDenied
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
         if fmt == "csv":
             body, content_type = exports.to_csv(survey), "text/csv; charset=utf-8"
         else:
@@ -245,7 +248,10 @@ class SubmissionAdmin(admin.ModelAdmin):
                 survey=submission.survey, submitted=submission.answers, current=current
             )
             extra_context["review_form"] = ReviewForm()
-            extra_context["can_decide"] = submission.state == Submission.State.SUBMITTED
+            extra_context["can_decide"] = (
+                submission.state == Submission.State.SUBMITTED
+                and self.has_review_permission(request)
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def review_view(self, request, pk):
@@ -253,7 +259,9 @@ class SubmissionAdmin(admin.ModelAdmin):
             Submission.objects.select_related("survey", "network"), pk=pk
         )
         change_url = reverse("admin:survey_submission_change", args=[pk])
-        if request.method != "POST" or not self.has_change_permission(request, submission):
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
             return HttpResponseRedirect(change_url)
         form = ReviewForm(request.POST)
         form.is_valid()
@@ -286,7 +294,13 @@ class SubmissionAdmin(admin.ModelAdmin):
             self.message_user(request, str(exc), messages.ERROR)
         return HttpResponseRedirect(change_url)
 
-    @admin.action(description=gettext_lazy("Ausgewählte eingereichte Einreichungen annehmen"))
+    def has_review_permission(self, request, obj=None):
+        return request.user.has_perm("survey.review_submission")
+
+    @admin.action(
+        description=gettext_lazy("Ausgewählte eingereichte Einreichungen annehmen"),
+        permissions=["review"],
+    )
     def accept_selected(self, request, queryset):
         accepted = 0
         for submission in queryset.filter(state=Submission.State.SUBMITTED):

@@ -217,6 +217,13 @@ class Submission(models.Model):
         verbose_name = _("Einreichung")
         verbose_name_plural = _("Einreichungen")
         ordering = ["-updated_at"]
+        # deciding a submission changes the public directory; viewing it does not
+        permissions = [
+            (
+                "review_submission",
+                _("Kann Einreichungen prüfen (annehmen, Rückfrage, ablehnen)"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["survey", "network"],

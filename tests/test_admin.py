@@ -50,7 +50,7 @@ def populated(db):
     project = f.ProjectFactory(network=network)
     project.action_fields.add(field)
     staff = f.StaffFactory(username="kurator")
-    Group.objects.create(name="Redaktion")
+    Group.objects.get_or_create(name="Redaktion")
     survey = f.SurveyFactory()
     topic = f.FocusTopicFactory()
     submission = f.SubmissionFactory(survey=survey, network=network, created_by=staff)
