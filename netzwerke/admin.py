@@ -36,6 +36,7 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.validators import RefuseControlCharactersAdmin
 
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
@@ -87,7 +88,7 @@ class ActorTypeUsedFilter(UsedListFilter):
 
 
 @admin.register(State)
-class StateAdmin(admin.ModelAdmin):
+class StateAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "ags", "district_count"]
     list_filter = [StateHasNetworksFilter]
     search_fields = ["name", "code", "ags"]
@@ -106,7 +107,7 @@ class StateAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "ags", "kind", "state", "population"]
     list_filter = ["state", "kind", DistrictHasNetworksFilter]
     search_fields = ["name", "ags"]
@@ -115,7 +116,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(PostalCode)
-class PostalCodeAdmin(admin.ModelAdmin):
+class PostalCodeAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["code", "place", "district"]
     list_filter = ["district__state"]
     search_fields = ["code", "place", "district__name"]
@@ -123,7 +124,7 @@ class PostalCodeAdmin(admin.ModelAdmin):
     list_select_related = ["district"]
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "usage"]
     list_editable = ["order"]
     list_filter = [UsedListFilter]
@@ -165,7 +166,7 @@ class ActorTypeAdmin(VocabularyAdmin):
     usage_relation = "actors"
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(RefuseControlCharactersAdmin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["actor"]
@@ -185,7 +186,7 @@ class ActorMembershipInline(MembershipInline):
         return admin.TabularInline.get_queryset(self, request).select_related("network")
 
 
-class ProjectInline(admin.StackedInline):
+class ProjectInline(RefuseControlCharactersAdmin, admin.StackedInline):
     model = Project
     extra = 0
     autocomplete_fields = ["action_fields"]
@@ -203,7 +204,7 @@ class ProjectInline(admin.StackedInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(SimpleHistoryAdmin):
+class NetworkAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "network_type",
@@ -414,7 +415,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["name", "actor_type", "district", "network_count", "website"]
     list_filter = ["actor_type", "district__state"]
     search_fields = ["name", "slug", "district__name"]
@@ -433,7 +434,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["actor", "network", "role", "binding", "since"]
     list_filter = ["role", "binding", "actor__actor_type", "network__status"]
     search_fields = ["actor__name", "network__name"]
@@ -442,7 +443,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["title", "network", "status", "start_date", "end_date", "evaluated"]
     list_filter = [
         "status",

@@ -136,6 +136,12 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# bounded before axes stores it (a longer name used to end in a 500 on PostgreSQL)
+AXES_USERNAME_CALLABLE = "netzwerke.security.axes_username"
+# the same client address as the rate limits, behind TRUSTED_PROXIES proxies
+AXES_CLIENT_IP_CALLABLE = "netzwerke.security.client_ip"
+# proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client)
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 # survey: invitation, password reset, registration, submit; see survey/ratelimit.py
 RATELIMITS = {}
 

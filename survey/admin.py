@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netzwerke.validators import RefuseControlCharactersAdmin, validate_no_control_characters
 from survey import exports, review, services
 from survey.models import (
     Coordinator,
@@ -22,7 +23,7 @@ from survey.ratelimit import hit
 
 
 @admin.register(FocusTopic)
-class FocusTopicAdmin(admin.ModelAdmin):
+class FocusTopicAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -30,7 +31,7 @@ class FocusTopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["title", "opens_at", "closes_at", "questionnaire_version", "export_links"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
@@ -74,7 +75,7 @@ class SurveyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(admin.ModelAdmin):
+class CoordinatorAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["user", "network", "created_at"]
     list_select_related = ["user", "network"]
     search_fields = ["user__username", "user__email", "network__name"]
@@ -92,7 +93,7 @@ class InvitationForm(forms.ModelForm):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     """Staff invite a coordinator: saving the form sends the e-mail with the link."""
 
     list_display = ["email", "network_or_name", "kind", "created_at", "expires_at", "used_at"]
@@ -157,7 +158,7 @@ class InvitationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:survey_invitation_changelist"))
 
 
-class EventInline(admin.TabularInline):
+class EventInline(RefuseControlCharactersAdmin, admin.TabularInline):
     model = SubmissionEvent
     extra = 0
     can_delete = False
@@ -168,7 +169,7 @@ class EventInline(admin.TabularInline):
         return False
 
 
-class RatingInline(admin.TabularInline):
+class RatingInline(RefuseControlCharactersAdmin, admin.TabularInline):
     model = TopicRating
     extra = 0
     can_delete = False
@@ -184,12 +185,13 @@ class ReviewForm(forms.Form):
         label=gettext_lazy("Kommentar an die Koordination"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        validators=[validate_no_control_characters],
         help_text=gettext_lazy("Pflicht bei Rückfrage und Ablehnung; bei Annahme freiwillig."),
     )
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["__str__", "survey", "state", "imported", "submitted_at", "updated_at"]
     list_filter = ["state", "survey", "imported"]
     list_select_related = ["survey", "network"]

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
+from netzwerke.security import client_ip
+
 logger = logging.getLogger("netzwerke.security")
 
 DEFAULT_LIMITS = {
@@ -23,11 +25,6 @@ DEFAULT_LIMITS = {
     "register": (5, 3600),
     "submit": (10, 3600),
 }
-
-
-def client_ip(request) -> str:
-    # behind a proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips)
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def limit_for(scope: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from netzwerke.models import Network
+from netzwerke.validators import control_character_error, validate_no_control_characters
 from survey import questionnaire as q
 from survey import services
 from survey.models import Submission, Survey
@@ -212,6 +213,11 @@ def section_view(request, pk, section):
 
     if request.method == "POST":
         action = request.POST.get("aktion", "speichern")
+        form, formset = sec.build(survey=submission.survey, data=request.POST, extra_rows=extra)
+        refused = _control_character_errors(sec, form, formset)
+        if refused:
+            # nothing is stored; the page comes back with what was typed and says where
+            return _render_section(request, submission, sec, form, formset, refused, extra=extra)
         try:
             services.submission_save_section(
                 submission=submission, section=section, data=request.POST, user=request.user
@@ -242,6 +248,32 @@ def section_view(request, pk, section):
     else:
         form, formset = sec.build(survey=submission.survey, raw=raw, extra_rows=extra)
         errors = []
+    return _render_section(
+        request, submission, sec, form, formset, errors, extra=extra, checked=checking
+    )
+
+
+def _control_character_errors(section, form, formset) -> list:
+    """Every field of a posted section whose value holds a control character."""
+    parts = [("", form)] if form is not None else []
+    if formset is not None:
+        parts += [(f"{section.row_label} {i + 1}: ", row) for i, row in enumerate(formset.forms)]
+    errors = []
+    for label_prefix, part in parts:
+        for name in part.fields:
+            bound = part[name]
+            values = bound.data if isinstance(bound.data, list) else [bound.data]
+            for value in values:
+                error = control_character_error(value)
+                if error is not None:
+                    label = f"{label_prefix}{bound.label}"
+                    errors.append(q.FieldError(section, bound.auto_id, label, error.messages[0]))
+                    break
+    return errors
+
+
+def _render_section(request, submission, sec, form, formset, errors, *, extra, checked=False):
+    index = q.section_index(sec.slug)
     if not submission.is_editable:
         for part in (form, *(formset.forms if formset else [])):
             for fld in part.fields.values() if part else ():
@@ -261,7 +293,7 @@ def section_view(request, pk, section):
             "errors": [
                 {"href": f"#{e.anchor}", "text": _error_text(e.label, e.message)} for e in errors
             ],
-            "checked_ok": checking and not errors,
+            "checked_ok": checked and not errors,
             "extra": extra,
             "prev": q.SECTIONS[index - 1] if index > 0 else None,
             "next": q.SECTIONS[index + 1] if index + 1 < len(q.SECTIONS) else None,
@@ -333,7 +365,11 @@ def _redeem(request, invitation, user):
 class RegistrationForm(forms.Form):
     use_required_attribute = False
 
-    network_name = forms.CharField(label=gettext_lazy("Name des Netzwerks"), max_length=200)
+    network_name = forms.CharField(
+        label=gettext_lazy("Name des Netzwerks"),
+        max_length=200,
+        validators=[validate_no_control_characters],
+    )
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse"),
         help_text=gettext_lazy("Wir senden Ihnen einen Link zur Bestätigung."),

@@ -1,5 +1,7 @@
 import io
+import os
 
+import hypothesis
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -126,3 +128,19 @@ def reference_data(db):
     Function-scoped on purpose: live_server tests flush the database.
     """
     call_command("load_reference_data", stdout=io.StringIO())
+
+
+# Hypothesis: a few hundred examples over all fuzz tests in `make test`, more in CI
+hypothesis.settings.register_profile(
+    "dev",
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[
+        hypothesis.HealthCheck.function_scoped_fixture,
+        hypothesis.HealthCheck.too_slow,
+    ],
+)
+hypothesis.settings.register_profile(
+    "ci", parent=hypothesis.settings.get_profile("dev"), max_examples=60
+)
+hypothesis.settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")

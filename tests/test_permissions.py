@@ -10,6 +10,7 @@ group may do with each model), so a new admin model needs a line there.
 import dataclasses
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.options import ActionLocation, ModelAdmin
 from django.contrib.auth.models import Group
@@ -298,8 +299,7 @@ def test_groups_have_exactly_the_rights_of_the_table(db):
 
 
 def _model(label):
-    app_label, model_name = label.split(".")
-    return ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+    return apps.get_model(label)
 
 
 @pytest.fixture
