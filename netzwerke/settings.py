@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "netzwerke",
     "survey",
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                # operator name and logo in every header, from the cache
+                "website.context_processors.site_operator",
             ],
         },
     },
@@ -142,7 +145,7 @@ AXES_USERNAME_CALLABLE = "netzwerke.security.axes_username"
 AXES_CLIENT_IP_CALLABLE = "netzwerke.security.client_ip"
 # proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client)
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-# survey: invitation, password reset, registration, submit; see survey/ratelimit.py
+# survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
 RATELIMITS = {}
 
 LANGUAGE_CODE = "de"

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netzwerke.ratelimit import hit
 from netzwerke.validators import RefuseControlCharactersAdmin, validate_no_control_characters
 from survey import exports, review, services
 from survey.models import (
@@ -19,7 +20,6 @@ from survey.models import (
     Survey,
     TopicRating,
 )
-from survey.ratelimit import hit
 
 
 @admin.register(FocusTopic)

@@ -49,6 +49,8 @@ MODEL_RIGHTS = {
     "survey.coordinator": {"kuratierung": "vacd"},
     "survey.invitation": {"kuratierung": "va"},
     "survey.submission": {"redaktion": "v"},
+    "website.siteoperator": {},
+    "website.correctionsuggestion": {"kuratierung": "vc"},
 }
 # what no one may do, because the ModelAdmin refuses it outright
 NOT_ALLOWED = {
@@ -56,6 +58,8 @@ NOT_ALLOWED = {
     "axes.accesslog": "a",
     "axes.accessfailurelog": "a",
     "survey.submission": "a",
+    "website.siteoperator": "ad",  # there is one operator, never a second
+    "website.correctionsuggestion": "a",  # suggestions come from the public form
 }
 
 # Admin actions (POST to the changelist): who may run them.
@@ -65,6 +69,8 @@ ACTION_RIGHTS = {
     ("netzwerke.network", "export_csv"): {"redaktion", "kuratierung", "admin"},
     ("survey.submission", "accept_selected"): {"redaktion", "admin"},
     ("axes.accessattempt", "cleanup_expired_attempts"): {"admin"},
+    ("website.correctionsuggestion", "mark_done"): {"kuratierung", "admin"},
+    ("website.correctionsuggestion", "mark_open"): {"kuratierung", "admin"},
 }
 
 
@@ -129,6 +135,19 @@ EXPECTED = {
         lambda w: f"/statistik/{w.survey.slug}/themen.csv",
         everyone(200),
     ),
+    "website:impressum": (lambda w: "/impressum/", everyone(200)),
+    "website:privacy": (lambda w: "/datenschutz/", everyone(200)),
+    "website:accessibility": (lambda w: "/barrierefreiheit/", everyone(200)),
+    "website:easy-language": (lambda w: "/leichte-sprache/", everyone(200)),
+    "website:correction-create": (
+        lambda w: f"/netzwerke/{w.network_a.slug}/fehler-melden/",
+        everyone(200),
+    ),
+    "website:correction-thanks": (
+        lambda w: f"/netzwerke/{w.network_a.slug}/fehler-melden/danke/",
+        everyone(200),
+    ),
+    "website:manifest": (lambda w: "/manifest.webmanifest", everyone(200)),
     "login": (lambda w: "/konto/login/", everyone(200)),
     "logout": (lambda w: "/konto/logout/", everyone(405)),
     "password_change": (lambda w: "/konto/password_change/", LOGGED_IN),
@@ -335,6 +354,8 @@ def world(db):
     from tests.test_admin import _axes_instances
 
     _axes_instances()
+    f.SiteOperatorFactory()
+    f.CorrectionSuggestionFactory(network=network_a)
     objects = {
         model: model._default_manager.order_by("pk").first() for model in admin.site._registry
     }

@@ -29,6 +29,7 @@ GROUPS = {
         "netzwerke.postalcode": ["view"],
         "survey.coordinator": ["view", "add", "change", "delete"],
         "survey.invitation": ["view", "add"],
+        "website.correctionsuggestion": ["view", "change"],
     },
 }
 
@@ -67,6 +68,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("netzwerke", "0003_publish_permission"),
         ("survey", "0004_review_permission"),
+        ("website", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
