@@ -59,9 +59,12 @@ INSTALLED_APPS = [
     "netzwerke",
     "survey",
     "website",
+    "outbox",
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz: before the HTTPS redirect, sessions and rate limits
+    "netzwerke.outage.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,15 +179,24 @@ _email_backend = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-MAILERS = {"default": {"BACKEND": _email_backend}}
+_delivery = {"BACKEND": _email_backend}
 if _email_backend.endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
+    _delivery["OPTIONS"] = {
         "host": os.environ.get("EMAIL_HOST", "localhost"),
         "port": int(os.environ.get("EMAIL_PORT", "25")),
         "username": os.environ.get("EMAIL_HOST_USER", ""),
         "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": 20,
     }
+# In production every mail is queued in the database (outbox app) and sent by
+# `manage.py send_queued_mail --loop`, so a mail server outage never breaks a request;
+# `make run` (DEBUG) prints mail to the console at once.
+MAIL_QUEUE = env_bool("MAIL_QUEUE", not DEBUG)
+if MAIL_QUEUE:
+    MAILERS = {"default": {"BACKEND": "outbox.backends.QueueBackend"}, "delivery": _delivery}
+else:
+    MAILERS = {"default": _delivery, "delivery": _delivery}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netzwerkdatenbank@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # reviewers notified about new submissions

@@ -32,3 +32,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots-txt"),
 ]
+
+# a lost database or cache connection answers 503 in German (netzwerke/outage.py)
+handler500 = "netzwerke.outage.server_error"

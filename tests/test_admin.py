@@ -34,6 +34,21 @@ def _axes_instances():
         model.objects.create(**common, **extra)
 
 
+def _queued_mail():
+    from django.utils import timezone
+
+    from outbox.models import OutgoingMail
+
+    OutgoingMail.objects.create(
+        subject="Einladung",
+        from_email="a@example.org",
+        to=["b@example.org"],
+        body="Text",
+        next_attempt_at=timezone.now(),
+        last_error="ConnectionRefusedError",
+    )
+
+
 @pytest.fixture
 def populated(db):
     """At least one row of every registered model, so every change page can be opened."""
@@ -62,6 +77,7 @@ def populated(db):
     f.InvitationFactory(network=network)
     f.CorrectionSuggestionFactory(network=network)
     f.SiteOperatorFactory()
+    _queued_mail()
     _axes_instances()
     return staff
 

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils.html import escape
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from netzwerke.validators import CONTROL_CHARACTER
@@ -169,6 +170,7 @@ def _post_data(section, name, value):
 
 
 @pytest.mark.parametrize(("section_slug", "field_name"), SECTION_FIELDS)
+@hypothesis_settings(max_examples=max(3, hypothesis_settings.default.max_examples // 4))
 @given(value=TEXT)
 def test_questionnaire_text_never_gives_a_server_error(
     coordinator_draft, section_slug, field_name, value

@@ -50,6 +50,7 @@ MODEL_RIGHTS = {
     "survey.invitation": {"kuratierung": "va"},
     "survey.submission": {"redaktion": "v"},
     "website.siteoperator": {},
+    "outbox.outgoingmail": {},
     "website.correctionsuggestion": {"kuratierung": "vc"},
 }
 # what no one may do, because the ModelAdmin refuses it outright
@@ -60,6 +61,7 @@ NOT_ALLOWED = {
     "survey.submission": "a",
     "website.siteoperator": "ad",  # there is one operator, never a second
     "website.correctionsuggestion": "a",  # suggestions come from the public form
+    "outbox.outgoingmail": "a",  # only the mailer adds
 }
 
 # Admin actions (POST to the changelist): who may run them.
@@ -70,6 +72,7 @@ ACTION_RIGHTS = {
     ("survey.submission", "accept_selected"): {"redaktion", "admin"},
     ("axes.accessattempt", "cleanup_expired_attempts"): {"admin"},
     ("website.correctionsuggestion", "mark_done"): {"kuratierung", "admin"},
+    ("outbox.outgoingmail", "retry_now"): {"admin"},
     ("website.correctionsuggestion", "mark_open"): {"kuratierung", "admin"},
 }
 
@@ -351,9 +354,10 @@ def world(db):
     )
     f.AcceptedSubmissionFactory(survey=survey, network=network_b, ratings={topic: "zentral"})
     invitation, token = _invitation(network_a)
-    from tests.test_admin import _axes_instances
+    from tests.test_admin import _axes_instances, _queued_mail
 
     _axes_instances()
+    _queued_mail()
     f.SiteOperatorFactory()
     f.CorrectionSuggestionFactory(network=network_a)
     objects = {
