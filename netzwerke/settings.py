@@ -150,6 +150,9 @@ AXES_CLIENT_IP_CALLABLE = "netzwerke.security.client_ip"
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 # survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
 RATELIMITS = {}
+# months after which drafts, handled correction suggestions and the personal data in the
+# history are removed by the monthly retention commands; the Datenschutz page quotes it
+RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch"))]
