@@ -36,11 +36,15 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.ratelimit import ratelimit
 from netzwerke.validators import RefuseControlCharactersAdmin
+from netzwerke.versioning import VersionCheckAdmin
 
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
 admin.site.index_title = _("Kuratierung")
+# the admin login counts towards the same per-address limit as /konto/login/
+admin.site.login = ratelimit("login")(admin.site.login)
 
 
 class NetworkImportForm(forms.Form):
@@ -204,7 +208,7 @@ class ProjectInline(RefuseControlCharactersAdmin, admin.StackedInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "network_type",
@@ -415,7 +419,7 @@ class NetworkAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class ActorAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["name", "actor_type", "district", "network_count", "website"]
     list_filter = ["actor_type", "district__state"]
     search_fields = ["name", "slug", "district__name"]
@@ -443,7 +447,7 @@ class MembershipAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["title", "network", "status", "start_date", "end_date", "evaluated"]
     list_filter = [
         "status",

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from netzwerke.versioning import VersionedModel
+
 FOUNDED_YEAR_MIN = 1950
 FOUNDED_YEAR_MAX = 2100
 
@@ -255,7 +257,7 @@ class NetworkQuerySet(models.QuerySet):
         )
 
 
-class Network(models.Model):
+class Network(VersionedModel):
     MIN_BINDING_PARTNERS = 3
 
     class Type(models.TextChoices):
@@ -403,7 +405,7 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(actor_type__slug=slug)
 
 
-class Actor(models.Model):
+class Actor(VersionedModel):
     name = models.CharField(_("Name"), max_length=250)
     slug = models.SlugField(_("Kürzel"), max_length=250, unique=True)
     actor_type = models.ForeignKey(
@@ -470,7 +472,7 @@ class Membership(models.Model):
         return f"{self.actor} – {self.network}"
 
 
-class Project(models.Model):
+class Project(VersionedModel):
     class Status(models.TextChoices):
         PLANNED = "geplant", _("geplant")
         RUNNING = "laufend", _("laufend")

@@ -21,6 +21,8 @@ logger = logging.getLogger("netzwerke.security")
 DEFAULT_LIMITS = {
     "correction": (5, 3600),
     "invitation": (20, 3600),
+    # login attempts per address, whatever the user name: spraying one password is limited
+    "login": (30, 3600),
     "invitation-send": (50, 3600),
     "password-reset": (5, 3600),
     "register": (5, 3600),

@@ -120,8 +120,17 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # shared by every worker process on the machine, so rate limits and lockouts hold;
+    # `manage.py createcachetable` creates the table (see README, Production)
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "netzwerke_cache",
+        }
+    }
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -148,7 +157,8 @@ AXES_USERNAME_CALLABLE = "netzwerke.security.axes_username"
 AXES_CLIENT_IP_CALLABLE = "netzwerke.security.client_ip"
 # proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client)
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-# survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
+# login (per address, besides the axes lockout per user name and address), invitation,
+# password reset, registration, submit, correction; see netzwerke/ratelimit.py
 RATELIMITS = {}
 # months after which drafts, handled correction suggestions and the personal data in the
 # history are removed by the monthly retention commands; the Datenschutz page quotes it

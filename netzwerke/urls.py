@@ -1,9 +1,11 @@
 """URL map: the directory's public pages and open data, the survey, accounts, admin, sitemap."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
 from netzwerke.views import opendata, pages
 
@@ -27,6 +29,8 @@ urlpatterns = [
     path("", include((app_patterns, "netzwerke"))),
     path("", include("survey.urls")),
     path("", include("website.urls")),
+    # before django.contrib.auth's own, so that login attempts are limited per address
+    path("konto/login/", ratelimit("login")(auth_views.LoginView.as_view()), name="login"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup
+from netzwerke.versioning import VersionedModel
 
 
 class FocusTopic(models.Model):
@@ -103,7 +104,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(network__coordinators__user=user)
 
 
-class Submission(models.Model):
+class Submission(VersionedModel):
     """One network's answers in one wave.
 
     ``answers`` holds the questionnaire data, keyed by section. The fields under

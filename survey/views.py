@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 
 from netzwerke.models import Network
 from netzwerke.ratelimit import ratelimit
-from netzwerke.validators import control_character_error, validate_no_control_characters
+from netzwerke.validators import validate_no_control_characters
 from survey import questionnaire as q
+from survey import section_guard as guard
 from survey import services
 from survey.models import Submission, Survey
 
@@ -214,7 +215,9 @@ def section_view(request, pk, section):
     if request.method == "POST":
         action = request.POST.get("aktion", "speichern")
         form, formset = sec.build(survey=submission.survey, data=request.POST, extra_rows=extra)
-        refused = _control_character_errors(sec, form, formset)
+        refused = guard.control_character_errors(sec, form, formset) or guard.stale_section_errors(
+            request, submission, sec
+        )
         if refused:
             # nothing is stored; the page comes back with what was typed and says where
             return _render_section(request, submission, sec, form, formset, refused, extra=extra)
@@ -253,25 +256,6 @@ def section_view(request, pk, section):
     )
 
 
-def _control_character_errors(section, form, formset) -> list:
-    """Every field of a posted section whose value holds a control character."""
-    parts = [("", form)] if form is not None else []
-    if formset is not None:
-        parts += [(f"{section.row_label} {i + 1}: ", row) for i, row in enumerate(formset.forms)]
-    errors = []
-    for label_prefix, part in parts:
-        for name in part.fields:
-            bound = part[name]
-            values = bound.data if isinstance(bound.data, list) else [bound.data]
-            for value in values:
-                error = control_character_error(value)
-                if error is not None:
-                    label = f"{label_prefix}{bound.label}"
-                    errors.append(q.FieldError(section, bound.auto_id, label, error.messages[0]))
-                    break
-    return errors
-
-
 def _render_section(request, submission, sec, form, formset, errors, *, extra, checked=False):
     index = q.section_index(sec.slug)
     if not submission.is_editable:
@@ -299,6 +283,8 @@ def _render_section(request, submission, sec, form, formset, errors, *, extra, c
             "next": q.SECTIONS[index + 1] if index + 1 < len(q.SECTIONS) else None,
             "editable": submission.is_editable,
             "consent_version": q.CONSENT_VERSION,
+            # after a refused save the page carries the newer state: saving again replaces it
+            "section_state": guard.section_state(submission, sec.slug),
         },
     )
 
