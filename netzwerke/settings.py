@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first, so that every log line of the request carries its id
+    "netzwerke.requestlog.RequestIdMiddleware",
     # /healthz and /readyz: before the HTTPS redirect, sessions and rate limits
     "netzwerke.outage.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -240,16 +242,56 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# error mail (through the mail queue in production): ADMINS=ops@example.org,…
+ADMINS = env_list("ADMINS")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "netzwerke.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        # 4xx as warnings (403: permission refused), 5xx as errors, mailed to ADMINS
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
         # authentication and authorisation failures
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "netzwerke.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "netzwerke.outage": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        "outbox": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# errors to Sentry when SENTRY_DSN is set and the optional sentry-sdk is installed
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN ist gesetzt, aber sentry-sdk fehlt: pip install '.[sentry]'"
+        ) from exc
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False)
 
 SITE_NAME = "Netzwerkdatenbank Fachkräftesicherung"
