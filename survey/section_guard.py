@@ -8,6 +8,8 @@ with what was typed.
 import hashlib
 import json
 
+from django.core import signing
+from django.http import QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -70,3 +72,41 @@ def stale_section_errors(request, submission, section) -> list:
         "changed": "; ".join(changed) or _("andere Angaben"),
     }
     return [q.FieldError(section, f"abschnitt-{section.slug}", "", message)]
+
+
+# --- a save that arrives after the session ended -------------------------------------------
+
+STASH_KEY = "abschnitt_vor_anmeldung"
+STASH_MAX_BYTES = 64_000
+STASH_MAX_AGE = 24 * 3600
+
+
+def stash_post(request) -> bool:
+    """Keep the posted section (signed, size-limited) in the anonymous session."""
+    data = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+    signed = signing.dumps(
+        {"path": request.path, "data": data}, salt="survey.section-stash", compress=True
+    )
+    if len(signed) > STASH_MAX_BYTES:
+        return False
+    request.session[STASH_KEY] = signed
+    return True
+
+
+def take_stash(request) -> QueryDict | None:
+    """The section posted before the login, once, for the same page."""
+    signed = request.session.get(STASH_KEY)
+    if not signed:
+        return None
+    try:
+        payload = signing.loads(signed, salt="survey.section-stash", max_age=STASH_MAX_AGE)
+    except signing.BadSignature:
+        del request.session[STASH_KEY]
+        return None
+    if payload.get("path") != request.path:
+        return None
+    del request.session[STASH_KEY]
+    restored = QueryDict(mutable=True)
+    for key, values in payload["data"].items():
+        restored.setlist(key, values)
+    return restored

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -193,8 +194,18 @@ def submission_submit(request, pk):
     return redirect(submission)
 
 
-@login_required
 def section_view(request, pk, section):
+    if not request.user.is_authenticated:
+        # the session ended while the page was open: keep what was typed for after the login
+        if request.method == "POST" and guard.stash_post(request):
+            messages.info(
+                request,
+                _(
+                    "Ihre Sitzung war abgelaufen. Bitte melden Sie sich erneut an; Ihre "
+                    "Eingaben in diesem Abschnitt sind aufbewahrt."
+                ),
+            )
+        return redirect_to_login(request.path)
     submission = _my_submission(request, pk)
     sec = q.SECTIONS_BY_SLUG.get(section)
     if sec is None:
@@ -244,6 +255,17 @@ def section_view(request, pk, section):
 
     raw = submission.answers.get(section)
     checking = "pruefen" in request.GET
+    restored = guard.take_stash(request) if submission.is_editable else None
+    if restored is not None:
+        form, formset = sec.build(survey=submission.survey, data=restored, extra_rows=extra)
+        messages.info(
+            request,
+            _(
+                "Ihre Eingaben von vor der Anmeldung sind wiederhergestellt, aber noch nicht "
+                "gespeichert. Bitte prüfen und speichern Sie den Abschnitt."
+            ),
+        )
+        return _render_section(request, submission, sec, form, formset, [], extra=extra)
     if checking:
         form, formset = sec.bind_raw(survey=submission.survey, raw=raw, extra_rows=extra)
         valid = all(x.is_valid() for x in (form, formset) if x is not None)
