@@ -7,4 +7,24 @@ class NetzwerkeConfig(AppConfig):
     verbose_name = _("Netzwerkverzeichnis")
 
     def ready(self):
-        from netzwerke import checks  # noqa: F401 - registers the deploy check
+        from netzwerke import (
+            checks,  # noqa: F401 - registers the deploy check
+            models,
+        )
+        from netzwerke.dataversion import connect_receivers
+
+        # everything a public page shows; see netzwerke/dataversion.py
+        connect_receivers(
+            [
+                models.State,
+                models.District,
+                models.ActionField,
+                models.TargetGroup,
+                models.Sector,
+                models.ActorType,
+                models.Network,
+                models.Actor,
+                models.Membership,
+                models.Project,
+            ]
+        )

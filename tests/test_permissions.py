@@ -51,6 +51,7 @@ MODEL_RIGHTS = {
     "survey.submission": {"redaktion": "v"},
     "website.siteoperator": {},
     "outbox.outgoingmail": {},
+    "netzwerke.dataversion": {},
     "website.correctionsuggestion": {"kuratierung": "vc"},
 }
 # what no one may do, because the ModelAdmin refuses it outright
@@ -62,6 +63,7 @@ NOT_ALLOWED = {
     "website.siteoperator": "ad",  # there is one operator, never a second
     "website.correctionsuggestion": "a",  # suggestions come from the public form
     "outbox.outgoingmail": "a",  # only the mailer adds
+    "netzwerke.dataversion": "acd",  # only writes move it
 }
 
 # Admin actions (POST to the changelist): who may run them.

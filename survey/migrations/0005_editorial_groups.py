@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("netzwerke", "0003_publish_permission"),
+        ("netzwerke", "0004_publish_permission"),
         ("survey", "0004_review_permission"),
         ("website", "0001_initial"),
     ]

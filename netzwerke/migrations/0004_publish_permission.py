@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netzwerke', '0002_network_fulltext_index'),
+        ('netzwerke', '0003_dataversion'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netzwerke', '0003_publish_permission'),
+        ('netzwerke', '0004_publish_permission'),
     ]
 
     operations = [
