@@ -163,6 +163,7 @@ EXPECTED = {
     "password_reset_confirm": (lambda w: "/konto/reset/eA/falsch-123/", everyone(200)),
     "password_reset_complete": (lambda w: "/konto/reset/done/", everyone(200)),
     "sitemap": (lambda w: "/sitemap.xml", everyone(200)),
+    "sitemap-section": (lambda w: "/sitemap-netzwerke.xml", everyone(200)),
     "robots-txt": (lambda w: "/robots.txt", everyone(200)),
     "admin:index": (lambda w: "/admin/", staff_only(200)),
     "admin:login": (lambda w: "/admin/login/", _statuses(200, 200, 200, 302, 302, 302)),

@@ -43,13 +43,3 @@ def test_stash_is_size_limited():
     noise = os.urandom(60_000).hex()  # does not compress
     browser.post(f"/erhebung/{submission.pk}/stammdaten/", {"description": noise})
     assert STASH_KEY not in browser.session
-
-
-def test_sessions_slide(settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
-    coordinator = f.CoordinatorFactory()
-    browser = Client()
-    browser.force_login(coordinator.user, backend="django.contrib.auth.backends.ModelBackend")
-    first = browser.session.get_expiry_date()
-    browser.get("/erhebung/")
-    assert browser.session.get_expiry_date() >= first
