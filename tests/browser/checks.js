@@ -81,9 +81,11 @@
     return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
   }
 
+  // what a pointer activates; a scrolling region with tabindex=0 takes the focus, not clicks
   const TARGETS =
     "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, " +
-    "[role=button], [role=link], [role=checkbox], [role=radio], [role=tab], [tabindex]:not([tabindex='-1'])";
+    "[role=button], [role=link], [role=checkbox], [role=radio], [role=tab]";
+  const FOCUSABLE = TARGETS + ", [tabindex]:not([tabindex='-1'])";
 
   // --- (a) borders of form controls (WCAG 1.4.11) ------------------------------------------
   function controlBorders() {
@@ -101,7 +103,10 @@
       const isButton = el.matches("button, .btn, input[type=submit], input[type=button]");
       if (isButton && contrast(fill, outside) >= 3) continue; // a filled button
       const sides = ["Top", "Right", "Bottom", "Left"].filter(
-        (side) => parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== "none"
+        (side) =>
+          parseFloat(style[`border${side}Width`]) > 0 &&
+          style[`border${side}Style`] !== "none" &&
+          rgba(style[`border${side}Color`])[3] > 0
       );
       if (isButton && !sides.length) continue; // a text button (btn-link): its text is the target
       const best = Math.max(
@@ -140,7 +145,7 @@
     start.dataset.a11yStart = "";
     document.body.prepend(start);
     start.focus({ preventScroll: true });
-    for (const el of document.querySelectorAll(TARGETS)) before.set(el, snapshot(el));
+    for (const el of document.querySelectorAll(FOCUSABLE)) before.set(el, snapshot(el));
     // the same function is added once; document.open() (set_content) drops listeners
     document.addEventListener("focusin", record, true);
     document.addEventListener("keydown", tabKey, true);

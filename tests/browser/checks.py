@@ -59,6 +59,8 @@ def tab_through(page, *, limit: int = TAB_LIMIT) -> None:
             page.keyboard.press("Tab")
         pressed += 10
         if page.evaluate("() => __a11y.focusSeen()"):
+            # leave the page as it was for screenshots and later checks
+            page.evaluate("() => document.activeElement && document.activeElement.blur()")
             return
     raise AssertionError(f"{page.url}: mehr als {limit} Tabstopps auf einer Seite")
 
@@ -78,18 +80,17 @@ def tab_sequence(page) -> list[str]:
     return page.evaluate("() => __a11y.tabSequence()")
 
 
-def wcag_problems(page, *, focus: bool = True, borders: bool = True) -> dict[str, list[str]]:
-    """All checks on the page as it is now; the tab round only with ``focus``."""
-    problems = {
-        "Zielgröße (2.5.8)": target_size_problems(page),
-        "Überschriften (1.3.1)": heading_problems(page),
-    }
-    if borders:
+def wcag_problems(page, *, colours: bool = True) -> dict[str, list[str]]:
+    """All checks on the page as it is now; those of colour (borders, focus indicator, the
+    headings) only with ``colours``, since they do not change with the width."""
+    problems = {"Zielgröße (2.5.8)": target_size_problems(page)}
+    if colours:
+        problems["Überschriften (1.3.1)"] = heading_problems(page)
         problems["Ränder von Bedienelementen (1.4.11)"] = control_border_problems(page)
-    if focus:
-        tab_through(page)
+    tab_through(page)
+    problems["Fokusreihenfolge (2.4.3)"] = tab_order_problems(page)
+    if colours:
         problems["Fokus sichtbar (2.4.7, 1.4.11)"] = focus_problems(page)
-        problems["Fokusreihenfolge (2.4.3)"] = tab_order_problems(page)
     return {check: found for check, found in problems.items() if found}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.checks import assert_wcag_beyond_axe
 from tests.htmlcheck import html_errors
 from tests.sample import small_directory
 
@@ -30,7 +31,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 NARROW, WIDE = 360, 1280
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BROWSER_DIR = Path(__file__).parent
 
 
@@ -174,7 +175,7 @@ def assert_accessible(page, name: str, *, contrast: bool = True) -> None:
     violations = axe_violations(page, contrast=contrast)
     if violations:
         pytest.fail(
-            f"axe: {len(violations)} Verstöße (WCAG 2.1 A/AA) auf '{name}' ({page.url}):\n"
+            f"axe: {len(violations)} Verstöße (WCAG 2.2 A/AA) auf '{name}' ({page.url}):\n"
             + format_violations(violations),
             pytrace=False,
         )
@@ -202,8 +203,12 @@ def assert_no_sideways_scroll(page, name: str) -> None:
 
 
 class PageChecker:
-    """Checks one browser page: valid HTML as served, axe, no sideways scrolling at 360 px,
-    and screenshots at 360 and 1280 px for a person to look at."""
+    """Checks one browser page: valid HTML as served, axe, what axe cannot see
+    (tests/browser/checks.py), no sideways scrolling at 360 px, and screenshots at 360 and
+    1280 px for a person to look at.
+
+    Colours (axe's contrast, control borders, focus indicators) do not change with the
+    width and are checked at 1280 px; layout (target sizes, tab order) at both widths."""
 
     def __init__(self, page, *, javascript: bool = True):
         self.page = page
@@ -239,6 +244,7 @@ class PageChecker:
                     SCREENSHOTS.mkdir(exist_ok=True)
                     page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
                 assert_accessible(page, f"{name} @ {width}px", contrast=width == WIDE)
+                assert_wcag_beyond_axe(page, f"{name} @ {width}px", colours=width == WIDE)
                 if width == NARROW:
                     assert_no_sideways_scroll(page, name)
         finally:

@@ -39,6 +39,9 @@ def test_outlined_button_border(scratch):
     assert len(checks.control_border_problems(scratch)) == 1
     show(scratch, body, ".btn { background: transparent; border: 1px solid #0a58ca; }")
     assert checks.control_border_problems(scratch) == []
+    # a text button (transparent border) is a link to look at, not a box
+    show(scratch, body, ".btn { background: transparent; border: 1px solid transparent; }")
+    assert checks.control_border_problems(scratch) == []
 
 
 def test_focus_must_show(scratch):
@@ -46,18 +49,28 @@ def test_focus_must_show(scratch):
     show(scratch, body, "a:focus { outline: none; } #b:focus-visible { outline: 3px solid #000; }")
     checks.tab_through(scratch)
     problems = checks.focus_problems(scratch)
-    assert len(problems) == 1 and "eins" in problems[0] and "keine sichtbare" in problems[0], problems
+    assert len(problems) == 1 and "eins" in problems[0] and "keine sichtbare" in problems[0], (
+        problems
+    )
 
 
 def test_focus_indicator_contrast(scratch):
     body = '<h1>x</h1><button id="k">Knopf</button><div style="background:#0c2d57;padding:1rem"><a href="#x">dunkel</a></div>'
     # Bootstrap's pale ring: 1.4:1 on white; a dark outline vanishes on dark blue
-    show(scratch, body, "button:focus { outline: none; box-shadow: 0 0 0 .25rem rgba(13,110,253,.25); } a:focus { outline: 3px solid #000; } a { color: #fff; }")
+    show(
+        scratch,
+        body,
+        "button:focus { outline: none; box-shadow: 0 0 0 .25rem rgba(13,110,253,.25); } a:focus { outline: 3px solid #000; } a { color: #fff; }",
+    )
     checks.tab_through(scratch)
     problems = checks.focus_problems(scratch)
     assert len(problems) == 2, problems
     assert "Schatten" in problems[0] and "Umriss" in problems[1], problems
-    show(scratch, body, "*:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #fff; } a { color: #fff; }")
+    show(
+        scratch,
+        body,
+        "*:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #fff; } a { color: #fff; }",
+    )
     checks.tab_through(scratch)
     assert checks.focus_problems(scratch) == []
 
@@ -92,7 +105,9 @@ def test_tab_order(scratch):
     show(scratch, body.replace("order:2", "order:0").replace("order:1", "order:3"))
     checks.tab_through(scratch)
     assert checks.tab_order_problems(scratch) == []
-    assert checks.tab_sequence(scratch)[0].startswith("a") and len(checks.tab_sequence(scratch)) == 3
+    assert (
+        checks.tab_sequence(scratch)[0].startswith("a") and len(checks.tab_sequence(scratch)) == 3
+    )
 
 
 def test_tab_order_back_on_a_line(scratch):
@@ -100,7 +115,10 @@ def test_tab_order_back_on_a_line(scratch):
     show(scratch, body)
     checks.tab_through(scratch)
     problems = checks.tab_order_problems(scratch)
-    assert len(problems) == 1 and "links" in problems[0], (problems, scratch.evaluate("() => JSON.stringify(__a11y._log().map(e => e.key ? \"K\" : e.name))"))
+    assert len(problems) == 1 and "links" in problems[0], (
+        problems,
+        scratch.evaluate('() => JSON.stringify(__a11y._log().map(e => e.key ? "K" : e.name))'),
+    )
 
 
 def test_heading_outline(scratch):
@@ -114,7 +132,11 @@ def test_heading_outline(scratch):
 
 
 def test_assert_collects_every_check(scratch):
-    show(scratch, '<h2>x</h2><input aria-label="x" style="border:1px solid #eee">', "input:focus { outline: none; }")
+    show(
+        scratch,
+        '<h2>x</h2><input aria-label="x" style="border:1px solid #eee">',
+        "input:focus { outline: none; }",
+    )
     with pytest.raises(pytest.fail.Exception) as failure:
         checks.assert_wcag_beyond_axe(scratch, "kaputt")
     message = str(failure.value)
