@@ -108,7 +108,8 @@
           style[`border${side}Style`] !== "none" &&
           rgba(style[`border${side}Color`])[3] > 0
       );
-      if (isButton && !sides.length) continue; // a text button (btn-link): its text is the target
+      // a text button (btn-link, or underlined by a bottom border): its text is what shows
+      if (isButton && sides.length < 4) continue;
       const best = Math.max(
         contrast(fill, outside),
         ...sides.map((side) => contrast(over(rgba(style[`border${side}Color`]), fill), outside))
@@ -151,15 +152,34 @@
     document.addEventListener("keydown", tabKey, true);
   }
 
+  // Where an element sits on the page, as if nothing were scrolled: the browser scrolls the
+  // page and scrolling boxes (the admin's sticky sidebar) to each focused element, which
+  // would move what was below it above it.
+  function pagePosition(el) {
+    const scrolled = [];
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      if (node.scrollTop || node.scrollLeft) scrolled.push([node, node.scrollTop, node.scrollLeft]);
+    }
+    const [x, y] = [window.scrollX, window.scrollY];
+    for (const [node] of scrolled) node.scrollTop = node.scrollLeft = 0;
+    window.scrollTo(0, 0);
+    const rect = el.getBoundingClientRect();
+    for (const [node, top, left] of scrolled) {
+      node.scrollTop = top;
+      node.scrollLeft = left;
+    }
+    window.scrollTo(x, y);
+    return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  }
+
   function record(event) {
     const el = event.target;
     if (el.dataset && "a11yStart" in el.dataset) return;
     document.querySelectorAll("[data-a11y-start]").forEach((marker) => marker.remove());
-    const rect = el.getBoundingClientRect();
     log.push({
       el,
       name: describe(el),
-      rect: { left: rect.left + scrollX, top: rect.top + scrollY, right: rect.right + scrollX, bottom: rect.bottom + scrollY },
+      rect: pagePosition(el),
       before: before.get(el) || null,
       after: snapshot(el),
       outside: backgroundBehind(el.parentElement),
@@ -172,12 +192,14 @@
   }
 
   // The tab order is a cycle through the page and the browser's own controls: a Tab press
-  // that focuses nothing in the page marks where it wraps. The round is what follows the
-  // first wrap, up to the next wrap or the first element seen twice; null until complete.
+  // that focuses nothing in the page marks where it wraps. From the marker at the top the
+  // first round is the whole order, unless positive tabindex values reorder it; then the
+  // round is what follows the first wrap. Null until the round is complete.
   function round() {
     const wraps = (i) => log[i].key && i + 1 < log.length && log[i + 1].key;
-    const first = log.findIndex((_, i) => wraps(i));
-    if (first < 0) return null;
+    const reordered = document.querySelector("[tabindex]:not([tabindex='0']):not([tabindex^='-'])");
+    const first = reordered ? log.findIndex((_, i) => wraps(i)) : -1;
+    if (reordered && first < 0) return null;
     const seen = new Set();
     const result = [];
     for (let i = first + 1; i < log.length; i++) {
