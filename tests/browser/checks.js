@@ -88,6 +88,30 @@
   const FOCUSABLE = TARGETS + ", [tabindex]:not([tabindex='-1'])";
 
   // --- (a) borders of form controls (WCAG 1.4.11) ------------------------------------------
+  function visibleSides(style) {
+    return ["Top", "Right", "Bottom", "Left"].filter(
+      (side) =>
+        parseFloat(style[`border${side}Width`]) > 0 &&
+        style[`border${side}Style`] !== "none" &&
+        rgba(style[`border${side}Color`])[3] > 0
+    );
+  }
+
+  function boxAround(el) {
+    let node = el.parentElement;
+    for (let level = 0; node && level < 4; level++, node = node.parentElement) {
+      if (visibleSides(getComputedStyle(node)).length === 4) return node;
+    }
+    return null;
+  }
+
+  function boxContrast(box) {
+    const style = getComputedStyle(box);
+    const outside = backgroundBehind(box.parentElement);
+    const fill = over(rgba(style.backgroundColor), outside);
+    return Math.max(contrast(fill, outside), contrast(over(rgba(style.borderTopColor), fill), outside));
+  }
+
   function controlBorders() {
     const problems = [];
     const controls = document.querySelectorAll(
@@ -102,18 +126,18 @@
       const fill = over(rgba(style.backgroundColor), outside);
       const isButton = el.matches("button, .btn, input[type=submit], input[type=button]");
       if (isButton && contrast(fill, outside) >= 3) continue; // a filled button
-      const sides = ["Top", "Right", "Bottom", "Left"].filter(
-        (side) =>
-          parseFloat(style[`border${side}Width`]) > 0 &&
-          style[`border${side}Style`] !== "none" &&
-          rgba(style[`border${side}Color`])[3] > 0
-      );
+      const sides = visibleSides(style);
       // a text button (btn-link, or underlined by a bottom border): its text is what shows
       if (isButton && sides.length < 4) continue;
-      const best = Math.max(
+      let best = Math.max(
         contrast(fill, outside),
         ...sides.map((side) => contrast(over(rgba(style[`border${side}Color`]), fill), outside))
       );
+      if (!sides.length) {
+        // a field inside a composite widget (an autocomplete box): the box draws the border
+        const box = boxAround(el);
+        if (box) best = boxContrast(box);
+      }
       if (best < 3) {
         const border = sides.length ? hex(rgba(style[`border${sides[0]}Color`])) : "keiner";
         problems.push(

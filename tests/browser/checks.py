@@ -80,15 +80,18 @@ def tab_sequence(page) -> list[str]:
     return page.evaluate("() => __a11y.tabSequence()")
 
 
-def wcag_problems(page, *, colours: bool = True) -> dict[str, list[str]]:
+def wcag_problems(page, *, colours: bool = True, tab_order: bool = True) -> dict[str, list[str]]:
     """All checks on the page as it is now; those of colour (borders, focus indicator, the
-    headings) only with ``colours``, since they do not change with the width."""
+    headings) only with ``colours``, since they do not change with the width, and the tab
+    order only with ``tab_order``."""
     problems = {"Zielgröße (2.5.8)": target_size_problems(page)}
     if colours:
         problems["Überschriften (1.3.1)"] = heading_problems(page)
         problems["Ränder von Bedienelementen (1.4.11)"] = control_border_problems(page)
-    tab_through(page)
-    problems["Fokusreihenfolge (2.4.3)"] = tab_order_problems(page)
+    if tab_order or colours:
+        tab_through(page)
+    if tab_order:
+        problems["Fokusreihenfolge (2.4.3)"] = tab_order_problems(page)
     if colours:
         problems["Fokus sichtbar (2.4.7, 1.4.11)"] = focus_problems(page)
     return {check: found for check, found in problems.items() if found}

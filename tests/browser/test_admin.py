@@ -40,7 +40,7 @@ def superuser(populated):  # noqa: F811
 
 def test_every_admin_page(live_server, new_context, superuser):
     page = new_context().new_page()
-    check = PageChecker(page)
+    check = PageChecker(page, tab_order=False)
     log_in(page, live_server.url, "chefin")
     check("admin-start", screenshot=False)
     for model in REGISTERED:
@@ -58,7 +58,7 @@ def test_every_admin_page(live_server, new_context, superuser):
 def test_admin_states(live_server, new_context, superuser):
     """Filtered and searched lists, an empty result, a form with errors."""
     page = new_context().new_page()
-    check = PageChecker(page)
+    check = PageChecker(page, tab_order=False)
     log_in(page, live_server.url, "chefin")
     networks = live_server.url + reverse("admin:netzwerke_network_changelist")
     page.goto(networks + "?q=gibtesnicht")
@@ -85,7 +85,7 @@ def test_review_page(live_server, new_context, transactional_db):
     )
     f.StaffFactory(username="redaktion")
     page = new_context().new_page()
-    check = PageChecker(page)
+    check = PageChecker(page, tab_order=False)
     log_in(page, live_server.url, "redaktion")
     page.goto(live_server.url + reverse("admin:survey_submission_change", args=[submission.pk]))
     expect(page.get_by_role("region", name=re.compile("Prüfung"))).to_be_visible()

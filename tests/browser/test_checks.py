@@ -41,6 +41,16 @@ def test_control_borders(scratch):
     assert checks.control_border_problems(scratch) == []
 
 
+def test_field_inside_a_bordered_box(scratch):
+    # an autocomplete's search field has no border; the box around it has
+    body = '<h1>x</h1><span class="box"><span><input aria-label="Suche"></span></span>'
+    css = "input { border: 0; } .box { display: inline-block; border: 1px solid %s; }"
+    show(scratch, body, css % "#ccc")
+    assert len(checks.control_border_problems(scratch)) == 1
+    show(scratch, body, css % "#767676")
+    assert checks.control_border_problems(scratch) == []
+
+
 def test_outlined_button_border(scratch):
     body = '<h1>x</h1><button class="btn">Los</button>'
     show(scratch, body, ".btn { background: transparent; border: 1px solid #9ec5fe; }")

@@ -19,9 +19,7 @@ def test_site_pages(live_server, page, check_page, directory):
 
 
 def test_correction_form(live_server, page, check_page, directory):
-    page.goto(
-        live_server.url + reverse("website:correction-create", args=[directory.owl.slug])
-    )
+    page.goto(live_server.url + reverse("website:correction-create", args=[directory.owl.slug]))
     check_page("fehler-melden", screenshot=False)
     page.get_by_role("button").filter(has_text="senden").first.click()
     page.wait_for_load_state("load")
