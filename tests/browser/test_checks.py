@@ -23,6 +23,15 @@ def show(page, body, css=""):
     page.set_content(PAGE.format(css=css, body=body))
 
 
+def broken_then_repaired(page, check, body, broken, repaired):
+    """The check's problems on the broken page; it finds none once the CSS is repaired."""
+    show(page, body, broken)
+    problems = check(page)
+    show(page, body, repaired)
+    assert check(page) == []
+    return problems
+
+
 def test_control_borders(scratch):
     body = (
         '<h1>x</h1><label for="a">Name</label> <input id="a"> '
@@ -41,24 +50,45 @@ def test_control_borders(scratch):
     assert checks.control_border_problems(scratch) == []
 
 
-def test_field_inside_a_bordered_box(scratch):
+CASES = {
     # an autocomplete's search field has no border; the box around it has
-    body = '<h1>x</h1><span class="box"><span><input aria-label="Suche"></span></span>'
-    css = "input { border: 0; } .box { display: inline-block; border: 1px solid %s; }"
-    show(scratch, body, css % "#ccc")
-    assert len(checks.control_border_problems(scratch)) == 1
-    show(scratch, body, css % "#767676")
-    assert checks.control_border_problems(scratch) == []
+    "field-in-a-box": (
+        checks.control_border_problems,
+        '<h1>x</h1><span class="box"><span><input aria-label="Suche"></span></span>',
+        "input { border: 0; } .box { display: inline-block; border: 1px solid %s; }",
+        ("#ccc", "#767676"),
+        1,
+    ),
+    "outlined-button": (
+        checks.control_border_problems,
+        '<h1>x</h1><button class="btn">Los</button>',
+        ".btn { background: transparent; border: 1px solid %s; }",
+        ("#9ec5fe", "#0a58ca"),
+        1,
+    ),
+    "small-buttons-side-by-side": (
+        checks.target_size_problems,
+        '<h1>x</h1><button class="s">a</button><button class="s">b</button>',
+        ".s { width: 16px; height: 16px; padding: 0; margin: %s; border: 0; }",
+        ("0", "0 6px"),
+        2,
+    ),
+}
 
 
-def test_outlined_button_border(scratch):
-    body = '<h1>x</h1><button class="btn">Los</button>'
-    show(scratch, body, ".btn { background: transparent; border: 1px solid #9ec5fe; }")
-    assert len(checks.control_border_problems(scratch)) == 1
-    show(scratch, body, ".btn { background: transparent; border: 1px solid #0a58ca; }")
-    assert checks.control_border_problems(scratch) == []
+@pytest.mark.parametrize("case", CASES)
+def test_broken_then_repaired(scratch, case):
+    check, body, css, (broken, repaired), count = CASES[case]
+    assert len(broken_then_repaired(scratch, check, body, css % broken, css % repaired)) == count
+
+
+def test_text_button_has_no_box(scratch):
     # a text button (transparent border) is a link to look at, not a box
-    show(scratch, body, ".btn { background: transparent; border: 1px solid transparent; }")
+    show(
+        scratch,
+        '<h1>x</h1><button class="btn">Los</button>',
+        ".btn { background: transparent; border: 1px solid transparent; }",
+    )
     assert checks.control_border_problems(scratch) == []
 
 
@@ -101,19 +131,14 @@ def test_focus_indicator_contrast(scratch):
 def test_target_size(scratch):
     toc = "".join(f'<li><a href="#t{n}">Abschnitt {n}</a></li>' for n in range(3))
     body = f'<h1>x</h1><ul class="toc">{toc}</ul><p>Ein Satz mit <a href="#s">Link</a> darin.</p>'
-    show(scratch, body, ".toc { font-size: 14px; line-height: 1.5; }")  # 21 px apart
-    problems = checks.target_size_problems(scratch)
+    problems = broken_then_repaired(
+        scratch,
+        checks.target_size_problems,
+        body,
+        ".toc { font-size: 14px; line-height: 1.5; }",  # 21 px apart
+        ".toc a { display: inline-block; padding: .25rem 0; }",
+    )
     assert len(problems) == 3 and all("Abschnitt" in p for p in problems), problems
-    show(scratch, body, ".toc a { display: inline-block; padding: .25rem 0; }")
-    assert checks.target_size_problems(scratch) == []
-
-
-def test_small_buttons_side_by_side(scratch):
-    body = '<h1>x</h1><button class="s">a</button><button class="s">b</button>'
-    show(scratch, body, ".s { width: 16px; height: 16px; padding: 0; margin: 0; border: 0; }")
-    assert len(checks.target_size_problems(scratch)) == 2
-    show(scratch, body, ".s { width: 16px; height: 16px; padding: 0; margin: 0 6px; border: 0; }")
-    assert checks.target_size_problems(scratch) == []
 
 
 def test_tab_order(scratch):
