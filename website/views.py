@@ -20,7 +20,7 @@ logger = logging.getLogger("netzwerke.security")
 
 def retention_months() -> int:
     """Months after which drafts and the personal data in the history are removed."""
-    return getattr(settings, "RETENTION_MONTHS", 12)
+    return settings.RETENTION_MONTHS
 
 
 class LegalPageView(TemplateView):

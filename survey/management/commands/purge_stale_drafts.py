@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from survey.services import drafts_purge
@@ -7,7 +8,12 @@ class Command(BaseCommand):
     help = "Löscht Entwürfe, die seit N Monaten nicht mehr gespeichert wurden (Datenschutz)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--months", type=int, default=12, help="Standard: 12")
+        parser.add_argument(
+            "--months",
+            type=int,
+            default=settings.RETENTION_MONTHS,
+            help=f"Standard: RETENTION_MONTHS ({settings.RETENTION_MONTHS})",
+        )
 
     def handle(self, *args, months, **options):
         if months < 1:
