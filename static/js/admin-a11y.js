@@ -1,8 +1,9 @@
-// Repairs to Django's admin widgets where axe finds them wanting (WCAG 2.2 AA): the search
-// field of a multiple autocomplete (select2) gets its field's label, select2's lists of
+// Repairs to Django's admin widgets where axe finds them wanting (WCAG 2.2 AA): the parts
+// of an autocomplete (select2) get their field's label, select2's lists of
 // chosen items stop claiming to be lists, the filter widgets' search icons get a role for
 // their aria-label, and inputs in table cells (inline rows, list_editable) are named by
-// their column. Widgets added later (another inline row) are repaired as they appear.
+// their column; a table of inline rows that scrolls sideways takes the focus. Widgets
+// added later (another inline row) are repaired as they appear.
 (function () {
   "use strict";
 
@@ -10,13 +11,30 @@
     return el ? el.textContent.replace(/\s+/g, " ").replace(/[:*]\s*$/, "").trim() : "";
   }
 
+  function fieldLabel(el) {
+    // select2 puts its box right after the select it replaces
+    var container = el.closest(".select2-container");
+    var select = container && container.previousElementSibling;
+    return text(select && select.id && document.querySelector('label[for="' + select.id + '"]'));
+  }
+
   function repair() {
-    document.querySelectorAll(".select2-search__field:not([aria-label])").forEach(function (field) {
-      var container = field.closest(".select2-container");
-      var select = container && container.previousElementSibling;
-      var label = select && select.id && document.querySelector('label[for="' + select.id + '"]');
-      if (label) {
-        field.setAttribute("aria-label", text(label));
+    document
+      .querySelectorAll(
+        ".select2-search__field:not([aria-label]), .select2-selection[role=combobox]:not([aria-label]), .select2-selection__rendered[role=textbox]:not([aria-label])"
+      )
+      .forEach(function (field) {
+        var label = fieldLabel(field);
+        if (label) {
+          field.setAttribute("aria-label", label);
+        }
+      });
+    // a table of inline rows that scrolls sideways at 360 px can be scrolled by keyboard
+    document.querySelectorAll(".inline-group .wrapper:not([tabindex])").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", text(box.closest("fieldset").querySelector("h2")));
       }
     });
     document
@@ -44,4 +62,5 @@
 
   repair();
   new MutationObserver(repair).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener("resize", repair);
 })();

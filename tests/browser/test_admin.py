@@ -73,6 +73,13 @@ def test_admin_states(live_server, new_context, superuser):
     page.goto(live_server.url + reverse("admin:survey_survey_add"))
     check("admin-erhebung-neu", screenshot=False)
     assert_german(page, "erhebung-neu")
+    page.goto(live_server.url + reverse("admin:netzwerke_network_import"))
+    check("admin-netzwerke-import", screenshot=False)
+    network = f.NetworkFactory()
+    page.goto(live_server.url + reverse("admin:netzwerke_network_history", args=[network.pk]))
+    check("admin-netzwerk-historie", screenshot=False)
+    page.goto(live_server.url + reverse("admin:netzwerke_network_delete", args=[network.pk]))
+    check("admin-netzwerk-loeschen", screenshot=False)
 
 
 def test_review_page(live_server, new_context, transactional_db):
