@@ -115,7 +115,9 @@
   function controlBorders() {
     const problems = [];
     const controls = document.querySelectorAll(
-      "input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), select, textarea, button, .btn"
+      // file, range and colour inputs are drawn by the browser, with borders of its own
+      "input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image])" +
+        ":not([type=file]):not([type=range]):not([type=color]), select, textarea, button, .btn"
     );
     for (const el of controls) {
       if (!visible(el) || el.disabled) continue;
