@@ -109,6 +109,9 @@ def new_context(browser, request):
         kwargs.setdefault("locale", "de-DE")
         context = browser.new_context(**kwargs)
         context.set_default_timeout(10_000)
+        # the first page of a run builds the map and warms every cache; on a shared 2-core
+        # machine that alone took longer than 10 s
+        context.set_default_navigation_timeout(30_000)
         contexts.append(context)
         return context
 
