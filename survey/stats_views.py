@@ -5,13 +5,16 @@ import csv
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from netzwerke.dataversion import per_version
 from netzwerke.models import Network, State
 from survey import stats
+from survey.models import Survey
 
 SELECT = {"class": "form-select"}
 
@@ -94,7 +97,7 @@ class StatisticsMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def redirect_to_wave(self, slug):
-        url = stats.reverse("survey:statistics-wave", kwargs={"slug": slug})
+        url = reverse("survey:statistics-wave", kwargs={"slug": slug})
         if self.filters.params:
             url += "?" + urlencode(self.filters.params)
         return redirect(url)
@@ -151,7 +154,7 @@ class StatisticsView(StatisticsMixin, TemplateView):
             wave=wave,
             wave_stats=stats.wave_statistics(wave, self.filters, topic_only=True) if wave else None,
             wave_url=wave.get_absolute_url() + self.filters.querystring if wave else "",
-            directory=stats.directory_tables(self.filters),
+            directory=_directory_tables(self.request, self.filters),
         )
         return context
 
@@ -174,6 +177,15 @@ class StatisticsWaveView(StatisticsMixin, TemplateView):
         return context
 
 
+def _directory_tables(request, filters):
+    # the directory's figures change only with the data: computed once per data version
+    return per_version(
+        request,
+        f"stats-directory:{get_language()}:{filters.querystring}",
+        lambda: stats.directory_tables(filters),
+    )
+
+
 def csv_response(table, filename):
     """The table as CSV for German Excel: semicolons, UTF-8 with BOM."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -192,7 +204,7 @@ def _filename(parts, filters):
 
 def wave_table_csv(request, slug, table):
     states = list(State.objects.order_by("name"))
-    wave = stats.Survey.objects.filter(slug=slug).first()
+    wave = Survey.objects.filter(slug=slug).first()
     if wave is None:
         raise Http404(_("Diese Erhebung gibt es nicht."))
     filters, _notices = read_filters(request, states=states)
@@ -209,7 +221,7 @@ def directory_table_csv(request, table):
     if table == "trend":
         found, _count = stats.trend_table(stats.waves_with_counts(filters), filters)
     elif table in stats.DIRECTORY_TABLES:
-        found = next(t for t in stats.directory_tables(filters) if t.slug == table)
+        found = next(t for t in _directory_tables(request, filters) if t.slug == table)
     else:
         raise Http404(_("Diese Tabelle gibt es nicht."))
     return csv_response(found, _filename([table], filters))

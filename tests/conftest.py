@@ -11,7 +11,29 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
-def _site_operator_cached():
+def _empty_cache(settings):
+    """Every test starts with an empty cache: the data version restarts with each
+    test's rolled-back transaction, so a page cached by one test would match the next.
+
+    The page cache is off unless a test asks for it (``page_cache``), so that tests can
+    read the response's context; tests/test_caching.py covers the cache itself.
+    """
+    from django.core.cache import cache
+
+    from netzwerke.facetindex import facet_index_reset
+
+    cache.clear()
+    facet_index_reset()
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True)
+def _site_operator_cached(_empty_cache):
     """Every page reads the operator's details from the cache. Start each test where a
     running site is (details cached, none filled in), so page budgets count what the page
     itself asks; tests/test_website.py counts the one query of a cold cache."""
@@ -131,10 +153,25 @@ def directory_world(db):
     return SimpleNamespace(**locals())
 
 
-@pytest.fixture
-def reference_data(db):
-    """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does.
+@pytest.fixture(scope="module")
+def _reference_data_committed(django_db_setup, django_db_blocker):
+    """Load the reference data once per test module, committed, and remove it afterwards.
 
-    Function-scoped on purpose: live_server tests flush the database.
+    Loading 16,476 postal codes took a second or more per test. Each test still runs in
+    its own transaction, so what a test changes in the reference data is rolled back. The
+    rows go again when the module ends: other modules count their own Länder and Kreise,
+    and transactional tests (which pytest-django runs after all others) flush the tables.
     """
-    call_command("load_reference_data", stdout=io.StringIO())
+    from netzwerke.models import District, PostalCode, State
+
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", stdout=io.StringIO())
+        yield
+        PostalCode.objects.all().delete()
+        District.objects.all().delete()
+        State.objects.all().delete()
+
+
+@pytest.fixture
+def reference_data(_reference_data_committed, db):
+    """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does."""
