@@ -185,13 +185,15 @@ class NetworkFilter(django_filters.FilterSet):
 
     @property
     def sort_key(self):
-        """The effective sort order: ``relevanz`` only with a search text."""
-        # a search text without a word ("!!") searches for nothing, so it has no rank
-        searching = bool(search_terms(self.search_text))
+        """The effective sort order: ``relevanz`` only when the search has a rank.
+
+        A text without a word (``q=&``) filters nothing and is not ranked.
+        """
+        ranked = bool(search_terms(self.search_text))
         sort = self.value("sort")
-        if sort == "relevanz" and not searching:
+        if sort == "relevanz" and not ranked:
             sort = None
-        return sort or ("relevanz" if searching else "name")
+        return sort or ("relevanz" if ranked else "name")
 
     def ordered(self, qs):
         sort = self.sort_key

@@ -35,6 +35,21 @@ def _axes_instances():
         model.objects.create(**common, **extra)
 
 
+def _queued_mail():
+    from django.utils import timezone
+
+    from outbox.models import OutgoingMail
+
+    OutgoingMail.objects.create(
+        subject="Einladung",
+        from_email="a@example.org",
+        to=["b@example.org"],
+        body="Text",
+        next_attempt_at=timezone.now(),
+        last_error="ConnectionRefusedError",
+    )
+
+
 @pytest.fixture
 def populated(db):
     """At least one row of every registered model, so every change page can be opened."""
@@ -57,7 +72,7 @@ def populated(db):
     project = f.ProjectFactory(network=network)
     project.action_fields.add(field)
     staff = f.StaffFactory(username="kurator")
-    Group.objects.create(name="Redaktion")
+    Group.objects.get_or_create(name="Redaktion")
     survey = f.SurveyFactory()
     topic = f.FocusTopicFactory()
     submission = f.SubmissionFactory(survey=survey, network=network, created_by=staff)
@@ -69,6 +84,7 @@ def populated(db):
     f.InvitationFactory(network=network)
     f.CorrectionSuggestionFactory(network=network)
     f.SiteOperatorFactory()
+    _queued_mail()
     _axes_instances()
     return staff
 
@@ -190,3 +206,12 @@ def test_network_changelist_queries_do_not_grow_with_rows(client, db, django_ass
     _networks(20, district, field)
     with django_assert_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_admin_javascript_speaks_german(client, db):
+    # strings Django 6.1's own catalog leaves in English: locale/de/LC_MESSAGES/djangojs.po
+    client.force_login(f.StaffFactory(username="kurator"))
+    catalog = client.get(reverse("admin:jsi18n")).content.decode()
+    # (the catalog is JSON with non-ASCII letters escaped)
+    for german in ("Heute (%(date)s)", "Alle %s entfernen", "Markierte %s entfernen"):
+        assert german in catalog
