@@ -440,7 +440,7 @@ class Network(VersionedModel):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    # kept current by a database trigger (migration 0005, PostgreSQL); see netzwerke.search
+    # kept current by a database trigger (migration 0007, PostgreSQL); see netzwerke.search
     search_vector = SearchVectorField(_("Suchindex"), null=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_vector"])

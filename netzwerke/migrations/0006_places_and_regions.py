@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netzwerke', '0003_dataversion'),
+        ('netzwerke', '0005_version'),
     ]
 
     operations = [
