@@ -389,3 +389,21 @@ def test_every_page_links_easy_language_in_the_header_and_legal_pages_in_the_foo
         assert f'href="{reverse("website:easy-language")}"' in header, url
         for name in LEGAL_PAGES:
             assert f'href="{reverse(name)}"' in footer, (url, name)
+
+
+def test_operator_form_refuses_a_logo_that_is_not_there(client, db):
+    client.force_login(f.StaffFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    data = {
+        "name": "Landesamt",
+        "logo_path": "img/gibt-es-nicht.svg",
+        "server_log_days": "7",
+        "accessibility_status": "partial",
+        "accessibility_method": "Selbstbewertung",
+    }
+    response = client.post(reverse("admin:website_siteoperator_add"), data)
+    assert response.status_code == 200
+    assert "Unter static/ gibt es keine Datei „img/gibt-es-nicht.svg“" in response.text
+    assert not SiteOperator.objects.exists()
+    data["logo_path"] = "icons/icon-192.png"
+    assert client.post(reverse("admin:website_siteoperator_add"), data).status_code == 302
+    assert SiteOperator.objects.get().logo_path == "icons/icon-192.png"
