@@ -20,7 +20,7 @@ The package: ``columns`` (the spec and cell parsers), ``write``, ``parse``
 from netzwerke.csvformat.apply import ImportResult, import_networks
 from netzwerke.csvformat.columns import COLUMNS, PERSONAL_COLUMNS, REQUIRED_COLUMNS, columns_for
 from netzwerke.csvformat.parse import RowError, parse_networks
-from netzwerke.csvformat.write import export_queryset, network_row, write_networks
+from netzwerke.csvformat.write import csv_lines, export_queryset, network_row, write_networks
 
 __all__ = [
     "COLUMNS",
@@ -29,6 +29,7 @@ __all__ = [
     "ImportResult",
     "RowError",
     "columns_for",
+    "csv_lines",
     "export_queryset",
     "import_networks",
     "network_row",
