@@ -83,7 +83,7 @@ def test_profile_shows_partners_projects_criteria_and_contact(client, directory_
         assert text in html
     groups = [(t.name, len(ms)) for t, ms in response.context["partner_groups"]]
     assert groups == [("IHK", 1), ("Unternehmen", 2)]
-    assert all(met for _label, met in response.context["criteria"])
+    assert all(met is True for _label, met, _word in response.context["criteria"])
 
 
 def test_profile_has_json_ld_organization(client, directory_world):

@@ -1,5 +1,9 @@
 """Demo data for the Netzwerkerhebung; runs after ``setup_demo`` and is idempotent.
 
+It writes only to demo data: demo networks (``Network.source == "demo"``, generated
+here when ``setup_demo`` made none), demo waves (``Survey.is_demo``) and its own
+coordinator login. A real network or a real wave of the same name is never touched.
+
 - an open wave "Netzwerkerhebung 2026" with focus topics and a few submissions in
   every state, and a coordinator login tied to a demo network;
 - a closed wave "Netzwerkerhebung 2024" with about 150 accepted responses (facts and
@@ -15,24 +19,19 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from netzwerke.demo import generate_demo
 from netzwerke.models import Network
 from survey import questionnaire as q
 from survey import services
+from survey.demo_removal import DEMO_PASSWORD, DEMO_TOPICS, DEMO_USER
 from survey.models import Coordinator, FocusTopic, Survey
 
-DEMO_USER = "koordination"
-DEMO_PASSWORD = "Erhebung-2026"
 HISTORIC_RESPONSES = 150
-
-# slug, name, share "zentral", share "auf der Agenda" in the historic wave
-TOPICS = [
-    ("qualifizierung-digitalisierung", "Qualifizierung für die Digitalisierung", 0.20, 0.36),
-    ("fachkraefte-halten", "Fachkräfte halten", 0.46, 0.38),
-    ("fachkraefte-gewinnen", "Fachkräfte gewinnen", 0.58, 0.30),
-    ("ausbildung", "Ausbildung junger Menschen", 0.52, 0.33),
-    ("zuwanderung", "Integration Zugewanderter", 0.31, 0.44),
-    ("vereinbarkeit", "Vereinbarkeit von Beruf und Familie", 0.24, 0.47),
-]
+# the open wave needs one network for the coordinator and seven for the states
+MIN_DEMO_NETWORKS = 8
+OWN_DEMO_NETWORKS = 24
+OWN_DEMO_SEED = 2027
+TOPICS = DEMO_TOPICS
 
 
 class Command(BaseCommand):
@@ -40,9 +39,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rng = random.Random(2026)
+        if Network.objects.published().demo().count() < MIN_DEMO_NETWORKS:
+            try:
+                generate_demo(networks=OWN_DEMO_NETWORKS, seed=OWN_DEMO_SEED)
+            except LookupError as exc:
+                self.stderr.write(str(exc))
         topics = self._topics()
         networks = list(
             Network.objects.published()
+            .demo()
             .prefetch_related(
                 "districts",
                 "action_fields",
@@ -56,6 +61,8 @@ class Command(BaseCommand):
             historic = self._historic_wave(topics, networks, rng)
             current = self._current_wave(topics)
             user = self._coordinator(networks)
+            if historic is None or current is None:
+                return
             self._current_submissions(current, networks, user, rng)
         self.stdout.write(
             f"Erhebungen: „{current}“ (offen, {current.submissions.count()} Einreichungen), "
@@ -87,8 +94,11 @@ class Command(BaseCommand):
                 "opens_at": datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC),
                 "closes_at": datetime.datetime(2024, 6, 30, tzinfo=datetime.UTC),
                 "questionnaire_version": "2024.1",
+                "is_demo": True,
             },
         )
+        if not survey.is_demo:
+            return self._real_wave(survey)
         survey.topics.add(*topics)
         if survey.submissions.exists():
             return survey
@@ -146,8 +156,11 @@ class Command(BaseCommand):
                 "opens_at": now - datetime.timedelta(days=30),
                 "closes_at": now + datetime.timedelta(days=90),
                 "questionnaire_version": q.QUESTIONNAIRE_VERSION,
+                "is_demo": True,
             },
         )
+        if not survey.is_demo:
+            return self._real_wave(survey)
         if not survey.is_open():
             # keep the demo usable when the database is older than the wave
             survey.opens_at = now - datetime.timedelta(days=30)
@@ -156,31 +169,43 @@ class Command(BaseCommand):
         survey.topics.add(*topics[:3])
         return survey
 
+    def _real_wave(self, survey):
+        self.stderr.write(
+            f"Die Erhebung „{survey.slug}“ ist keine Demo-Erhebung; sie bleibt unverändert, "
+            f"und es werden keine Demo-Einreichungen angelegt."
+        )
+        return None
+
     def _coordinator(self, networks):
         user_model = get_user_model()
         existing = user_model.objects.filter(
-            username=DEMO_USER, coordinations__isnull=False
+            username=DEMO_USER, coordinations__network__source=Network.Source.DEMO
         ).first()
         if existing:
             return existing
         if not networks:
-            self.stderr.write("Keine veröffentlichten Netzwerke – bitte zuerst setup_demo.")
+            self.stderr.write("Keine Demo-Netzwerke – bitte zuerst setup_demo.")
             return None
         user, created = user_model.objects.get_or_create(
             username=DEMO_USER, defaults={"email": "koordination@example.org"}
         )
+        if not created and user.coordinations.exists():
+            self.stderr.write(
+                f"Der Benutzer „{DEMO_USER}“ koordiniert ein echtes Netzwerk und wird nicht "
+                f"als Demo-Login verwendet."
+            )
+            return None
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        if not user.coordinations.exists():
-            Coordinator.objects.create(user=user, network=networks[0])
+        Coordinator.objects.create(user=user, network=networks[0])
         return user
 
     def _current_submissions(self, survey, networks, user, rng):
         if survey.submissions.exists() or not networks or user is None:
             return
         reviewer = get_user_model().objects.filter(is_superuser=True).first()
-        own = user.coordinations.first().network
+        own = user.coordinations.filter(network__source=Network.Source.DEMO).first().network
         draft = services.submission_get_or_start(network=own, survey=survey, user=user)
         draft.answers.setdefault("themen", {})["fields"] = {
             q.topic_field_name(t.slug): "agenda" for t in survey.topics.all()[:1]
