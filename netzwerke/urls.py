@@ -1,24 +1,26 @@
+"""URL map: the directory's public pages and open data, the survey, accounts, admin, sitemap."""
+
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from netzwerke import views
 from netzwerke.sitemaps import SITEMAPS
+from netzwerke.views import opendata, pages
 
 app_patterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("netzwerke/", views.NetworkListView.as_view(), name="network-list"),
-    path("netzwerke/export.csv", views.network_export_csv, name="network-export-csv"),
-    path("netzwerke/export.json", views.network_export_json, name="network-export-json"),
-    path("netzwerke/feed/", views.NetworkFeed(), name="network-feed"),
-    path("netzwerke/<slug:slug>/", views.NetworkDetailView.as_view(), name="network-detail"),
-    path("regionen/<str:land>/", views.RegionStateView.as_view(), name="region-state"),
+    path("", pages.HomeView.as_view(), name="home"),
+    path("netzwerke/", pages.NetworkListView.as_view(), name="network-list"),
+    path("netzwerke/export.csv", opendata.network_export_csv, name="network-export-csv"),
+    path("netzwerke/export.json", opendata.network_export_json, name="network-export-json"),
+    path("netzwerke/feed/", opendata.NetworkFeed(), name="network-feed"),
+    path("netzwerke/<slug:slug>/", pages.NetworkDetailView.as_view(), name="network-detail"),
+    path("regionen/<str:land>/", pages.RegionStateView.as_view(), name="region-state"),
     path(
         "regionen/<str:land>/<str:ags>/",
-        views.RegionDistrictView.as_view(),
+        pages.RegionDistrictView.as_view(),
         name="region-district",
     ),
-    path("quellen/", views.SourcesView.as_view(), name="sources"),
+    path("quellen/", pages.SourcesView.as_view(), name="sources"),
 ]
 
 urlpatterns = [
@@ -27,5 +29,5 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("robots.txt", pages.robots_txt, name="robots-txt"),
 ]

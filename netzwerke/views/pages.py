@@ -1,17 +1,14 @@
+"""The public HTML pages: home with place search, network list and profile, regions, sources."""
+
 import hashlib
-import json
 import re
 from itertools import groupby
 
-from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -20,16 +17,14 @@ from netzwerke.facets import compute_facets
 from netzwerke.filters import NetworkFilter
 from netzwerke.maps import district_map, germany_map
 from netzwerke.models import (
-    ActionField,
     District,
     Membership,
     Network,
     Project,
-    Sector,
     State,
-    TargetGroup,
 )
-from netzwerke.reference import STATES
+from netzwerke.reference import SOURCES, STATES
+from netzwerke.views.jsonld import organization_jsonld
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
@@ -343,151 +338,6 @@ def district_map_or_none(ags_list):
     return district_map(ags_list) if ags_list else None
 
 
-def _json_for_script(data):
-    # json_script's escaping, for a script type that json_script cannot emit
-    return mark_safe(  # noqa: S308 - every <, > and & is escaped below
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-            {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-        )
-    )
-
-
-def organization_jsonld(request, network, districts, memberships):
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": network.name,
-        "url": request.build_absolute_uri(network.get_absolute_url()),
-    }
-    if network.short_description or network.description:
-        data["description"] = network.short_description or network.description[:500]
-    if network.website:
-        data["sameAs"] = [network.website]
-    if network.founded_year:
-        data["foundingDate"] = str(network.founded_year)
-    if districts:
-        data["areaServed"] = [
-            {
-                "@type": "AdministrativeArea",
-                "name": d.name,
-                "identifier": d.ags,
-                "containedInPlace": {"@type": "AdministrativeArea", "name": d.state.name},
-            }
-            for d in districts
-        ]
-    if memberships:
-        data["member"] = [{"@type": "Organization", "name": m.actor.name} for m in memberships]
-    contact = {
-        key: value
-        for key, value in (
-            ("email", network.coordination_email),
-            ("telephone", network.coordination_phone),
-            ("name", network.coordination_person),
-        )
-        if value
-    }
-    if contact:
-        data["contactPoint"] = {"@type": "ContactPoint", "contactType": "Netzwerkkoordination"}
-        data["contactPoint"].update(contact)
-    return _json_for_script(data)
-
-
-# -- open data ---------------------------------------------------------------
-
-
-def _filtered(request, queryset):
-    filterset = NetworkFilter(request.GET, queryset=queryset, request=request)
-    return filterset, filterset.qs
-
-
-def network_json(request, n):
-    districts = n.districts.all()
-    return {
-        "slug": n.slug,
-        "name": n.name,
-        "typ": n.network_type,
-        "kurzbeschreibung": n.short_description,
-        "kreise": [d.ags for d in districts],
-        "laender": sorted({d.state_id for d in districts}),
-        "handlungsfelder": [f.slug for f in n.action_fields.all()],
-        "zielgruppen": [t.slug for t in n.target_groups.all()],
-        "branchen": [s.slug for s in n.sectors.all()],
-        "partner_anzahl": n.partner_count,
-        "gruendungsjahr": n.founded_year,
-        "website": n.website,
-        "url": request.build_absolute_uri(n.get_absolute_url()),
-        "veroeffentlicht": n.published_at,
-        "aktualisiert": n.updated_at,
-    }
-
-
-def network_export_json(request):
-    """The current filter's whole result as a JSON list (no personal contact data)."""
-    queryset = (
-        Network.objects.published()
-        .with_partner_count()
-        .prefetch_related(
-            Prefetch("districts", queryset=District.objects.order_by("ags")),
-            Prefetch("action_fields", queryset=ActionField.objects.order_by("slug")),
-            Prefetch("target_groups", queryset=TargetGroup.objects.order_by("slug")),
-            Prefetch("sectors", queryset=Sector.objects.order_by("code")),
-        )
-    )
-    filterset, networks = _filtered(request, queryset)
-    data = [network_json(request, n) for n in networks]
-    response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def network_export_csv(request):
-    """The current filter's whole result in the import format, without personal data."""
-    from netzwerke.csvformat import export_queryset, write_networks
-
-    _filterset, networks = _filtered(request, export_queryset(Network.objects.published()))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="netzwerke.csv"'
-    write_networks(networks, response, public=True)
-    return response
-
-
-class NetworkFeed(Feed):
-    """Newly published networks for the current filter, as Atom."""
-
-    feed_type = Atom1Feed
-    limit = 50
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return NetworkFilter(request.GET, queryset=Network.objects.published(), request=request)
-
-    def title(self, obj):
-        return _("Neue Einträge: %(title)s") % {"title": filter_title(obj)}
-
-    def subtitle(self, obj):
-        return _("Neu veröffentlichte Netzwerke in der Netzwerkdatenbank Fachkräftesicherung")
-
-    def link(self, obj):
-        query = querystring_without(self.request.GET, "sort")
-        return reverse("netzwerke:network-list") + (f"?{query}" if query else "")
-
-    def items(self, obj):
-        return obj.qs.order_by(F("published_at").desc(nulls_last=True), "pk")[: self.limit]
-
-    def item_title(self, item):
-        return item.name
-
-    def item_description(self, item):
-        return item.short_description or item.description[:300]
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-
 # -- regions ------------------------------------------------------------------
 
 REGION_LIST_LIMIT = 50
@@ -560,8 +410,6 @@ class SourcesView(TemplateView):
     template_name = "netzwerke/sources.html"
 
     def get_context_data(self, **kwargs):
-        from netzwerke.reference import SOURCES
-
         return super().get_context_data(sources=SOURCES, **kwargs)
 
 

@@ -1,0 +1,250 @@
+"""Writing validated network rows to the database: all of a file or nothing, in bulk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from netzwerke.csvformat.columns import M2M_COLUMNS
+from netzwerke.csvformat.parse import (
+    Lookups,
+    NetworkRow,
+    PartnerRow,
+    RowError,
+    fill_pks,
+    in_chunks,
+    parse_networks,
+)
+from netzwerke.models import (
+    Actor,
+    Membership,
+    Network,
+)
+
+
+@dataclass
+class ImportResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    actors_created: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if self.errors:
+            return ngettext(
+                "Import abgebrochen: %(n)d Fehler, nichts wurde gespeichert.",
+                "Import abgebrochen: %(n)d Fehler, nichts wurde gespeichert.",
+                len(self.errors),
+            ) % {"n": len(self.errors)}
+        return _(
+            "Import abgeschlossen: %(created)d Netzwerke angelegt, %(updated)d aktualisiert, "
+            "%(unchanged)d unverändert, %(actors)d Akteure neu angelegt."
+        ) % {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "actors": self.actors_created,
+        }
+
+
+def import_networks(data, *, user=None) -> ImportResult:
+    """Validate ``data`` (bytes, text or a file) completely, then write all of it or nothing.
+
+    Networks are matched by Kürzel: existing ones are updated, new ones created.
+    Actors are matched by Kürzel (derived from the name unless given) and created
+    or updated; a network's memberships become exactly the partners listed.
+    """
+    rows, errors, lookups = parse_networks(data)
+    result = ImportResult(errors=errors)
+    if errors:
+        return result
+    try:
+        with transaction.atomic():
+            _write(rows, lookups, result, user)
+    except IntegrityError as exc:
+        result.errors.append(
+            RowError(None, None, _("Die Datenbank hat den Import abgelehnt: %s") % exc)
+        )
+        result.created.clear()
+        result.updated.clear()
+        result.unchanged.clear()
+        result.actors_created = 0
+    return result
+
+
+def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user) -> None:
+    now = timezone.now()
+    actors = _write_actors(rows, result, user)
+
+    new_networks, changed_networks, changed_fields = [], [], set()
+    networks: dict[str, Network] = {}
+    for row in rows:
+        values = dict(row.values)
+        network = lookups.networks.get(row.slug)
+        if network is None:
+            network = Network(slug=row.slug, **values)
+            if network.status != Network.Status.DRAFT and network.published_at is None:
+                network.published_at = now
+            new_networks.append(network)
+            result.created.append(row.slug)
+        else:
+            published = values.get("published_at", network.published_at)
+            if values.get("status", network.status) != Network.Status.DRAFT and not published:
+                values["published_at"] = network.published_at or now
+            diff = {k: v for k, v in values.items() if getattr(network, k) != v}
+            if diff:
+                for key, value in diff.items():
+                    setattr(network, key, value)
+                network.updated_at = now
+                changed_networks.append(network)
+                changed_fields.update(diff)
+        networks[row.slug] = network
+
+    if new_networks:
+        bulk_create_with_history(new_networks, Network, default_user=user, default_date=now)
+        fill_pks(Network, new_networks)
+
+    m2m_changed: set[str] = set()
+    for field_name in M2M_COLUMNS.values():
+        desired = {
+            networks[row.slug].pk: row.m2m[field_name] for row in rows if field_name in row.m2m
+        }
+        m2m_changed |= _sync_m2m(field_name, desired, networks)
+    m2m_changed |= _sync_memberships(rows, networks, actors, user, now)
+
+    already = {n.slug for n in changed_networks}
+    for network in lookups.networks.values():
+        if network.slug in m2m_changed and network.slug not in already:
+            network.updated_at = now
+            changed_networks.append(network)
+    if changed_networks:
+        bulk_update_with_history(
+            changed_networks,
+            Network,
+            sorted(changed_fields | {"updated_at"}),
+            default_user=user,
+            default_date=now,
+        )
+    changed_slugs = {n.slug for n in changed_networks}
+    for row in rows:
+        if row.slug in lookups.networks:
+            (result.updated if row.slug in changed_slugs else result.unchanged).append(row.slug)
+
+
+def _write_actors(rows: list[NetworkRow], result: ImportResult, user) -> dict[str, Actor]:
+    wanted: dict[str, PartnerRow] = {}
+    for row in rows:
+        for partner in row.partners or []:
+            merged = wanted.setdefault(partner.slug, partner)
+            # a later occurrence may fill in what the first one left open
+            merged.actor_type = merged.actor_type or partner.actor_type
+            merged.district_id = merged.district_id or partner.district_id
+    actors = {a.slug: a for a in in_chunks(Actor.objects.all(), "slug", wanted)}
+    new, changed = [], []
+    for slug, partner in wanted.items():
+        actor = actors.get(slug)
+        if actor is None:
+            actor = Actor(
+                slug=slug,
+                name=partner.name,
+                actor_type=partner.actor_type,
+                district_id=partner.district_id,
+            )
+            new.append(actor)
+            actors[slug] = actor
+            continue
+        updates = {"name": partner.name}
+        if partner.actor_type:
+            updates["actor_type_id"] = partner.actor_type.pk
+        if partner.district_id:
+            updates["district_id"] = partner.district_id
+        diff = {k: v for k, v in updates.items() if getattr(actor, k) != v}
+        if diff:
+            for key, value in diff.items():
+                setattr(actor, key, value)
+            changed.append(actor)
+    if new:
+        bulk_create_with_history(new, Actor, default_user=user)
+        fill_pks(Actor, new)
+        result.actors_created = len(new)
+    if changed:
+        bulk_update_with_history(
+            changed, Actor, ["name", "actor_type", "district"], default_user=user
+        )
+    return actors
+
+
+def _sync_m2m(field_name: str, desired: dict[int, set], networks: dict[str, Network]) -> set[str]:
+    """Make each network's ``field_name`` exactly ``desired[pk]``; returns the changed slugs."""
+    if not desired:
+        return set()
+    m2m = Network._meta.get_field(field_name)
+    through = m2m.remote_field.through
+    source = m2m.m2m_field_name() + "_id"
+    target = m2m.m2m_reverse_field_name() + "_id"
+    current: dict[int, set] = defaultdict(set)
+    for row in in_chunks(through.objects.all(), source, desired):
+        current[getattr(row, source)].add(getattr(row, target))
+    to_add, changed = [], set()
+    for network_id, wanted in desired.items():
+        have = current.get(network_id, set())
+        if have - wanted:
+            through.objects.filter(**{source: network_id, f"{target}__in": have - wanted}).delete()
+        to_add.extend(through(**{source: network_id, target: t}) for t in wanted - have)
+        if have != wanted:
+            changed.add(network_id)
+    through.objects.bulk_create(to_add)
+    return {n.slug for n in networks.values() if n.pk in changed}
+
+
+def _sync_memberships(rows, networks, actors, user, now) -> set[str]:
+    rows = [row for row in rows if row.partners is not None]
+    if not rows:
+        return set()
+    network_ids = [networks[row.slug].pk for row in rows]
+    current = {
+        (m.network_id, m.actor_id): m
+        for m in in_chunks(Membership.objects.all(), "network_id", network_ids)
+    }
+    new, changed, keep = [], [], set()
+    touched: set[str] = set()
+    for row in rows:
+        network = networks[row.slug]
+        for partner in row.partners:
+            actor = actors[partner.slug]
+            key = (network.pk, actor.pk)
+            keep.add(key)
+            values = {"role": partner.role, "binding": partner.binding, "since": partner.since}
+            membership = current.get(key)
+            if membership is None:
+                new.append(Membership(network=network, actor=actor, **values))
+                touched.add(row.slug)
+            elif any(getattr(membership, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(membership, k, v)
+                changed.append(membership)
+                touched.add(row.slug)
+    slug_by_pk = {n.pk: slug for slug, n in networks.items()}
+    for key, membership in current.items():
+        if key not in keep:
+            membership._history_user = user
+            membership.delete()
+            touched.add(slug_by_pk[membership.network_id])
+    if new:
+        bulk_create_with_history(new, Membership, default_user=user, default_date=now)
+    if changed:
+        bulk_update_with_history(
+            changed, Membership, ["role", "binding", "since"], default_user=user, default_date=now
+        )
+    return touched

@@ -1,0 +1,122 @@
+"""Writing networks as CSV rows: the export queryset, one row per network, the file."""
+
+from __future__ import annotations
+
+import csv
+from typing import IO
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+
+from netzwerke.csvformat.columns import LIST_SEPARATOR, ROLE_ORDER, columns_for
+from netzwerke.models import (
+    Membership,
+    Network,
+)
+
+
+def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
+    """``qs`` with what ``write_networks`` reads, so an export is a fixed number of queries."""
+    return qs.prefetch_related(
+        "districts",
+        "action_fields",
+        "target_groups",
+        "sectors",
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("actor__actor_type").order_by(),
+            to_attr="csv_memberships",
+        ),
+    )
+
+
+def _bool(value: bool) -> str:
+    return "ja" if value else "nein"
+
+
+def _join(values) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def _partner_cell(network: Network) -> str:
+    memberships = getattr(network, "csv_memberships", None)
+    if memberships is None:
+        memberships = list(network.memberships.select_related("actor__actor_type"))
+    lines = []
+    for m in sorted(memberships, key=lambda m: (ROLE_ORDER[m.role], m.actor.name, m.actor.slug)):
+        actor = m.actor
+        parts = [
+            actor.name,
+            actor.actor_type.slug,
+            actor.district_id or "",
+            m.role,
+            _bool(m.binding),
+            str(m.since) if m.since else "",
+            actor.slug if actor.slug != slugify(actor.name) else "",
+        ]
+        while parts and parts[-1] == "":
+            parts.pop()
+        lines.append(LIST_SEPARATOR.join(parts))
+    return "\n".join(lines)
+
+
+def network_row(network: Network, *, public: bool = False) -> list[str]:
+    """One network as a list of cells in the order of ``COLUMNS``."""
+    published_at = (
+        timezone.localtime(network.published_at).isoformat() if network.published_at else ""
+    )
+    row = {
+        "kuerzel": network.slug,
+        "name": network.name,
+        "typ": network.network_type,
+        "status": network.status,
+        "veroeffentlicht_am": published_at,
+        "kurzbeschreibung": network.short_description,
+        "beschreibung": network.description,
+        "gruendungsjahr": str(network.founded_year or ""),
+        "organisationsform": network.organisation_form,
+        "kreise": _join(sorted(d.ags for d in network.districts.all())),
+        "handlungsfelder": _join(t.slug for t in network.action_fields.all()),
+        "zielgruppen": _join(t.slug for t in network.target_groups.all()),
+        "branchen": _join(t.slug for t in network.sectors.all()),
+        "schwerpunktthemen": network.topics,
+        "website": network.website,
+        "koordination_person": network.coordination_person,
+        "koordination_funktion": network.coordination_role,
+        "koordination_email": network.coordination_email,
+        "koordination_telefon": network.coordination_phone,
+        "partner_anzahl_gemeldet": (
+            "" if network.partner_count_reported is None else str(network.partner_count_reported)
+        ),
+        "hauptamtliches_management": _bool(network.full_time_management),
+        "entwicklungspartnerschaft": _bool(network.development_partnership),
+        "ziele_datenbasiert": _bool(network.goals_based_on_data),
+        "ergebnisse_evaluiert": _bool(network.results_evaluated),
+        "partner": _partner_cell(network),
+    }
+    return [row[column] for column in columns_for(public=public)]
+
+
+def write_networks(
+    networks,
+    stream: IO[str],
+    *,
+    public: bool = False,
+    delimiter: str = ";",
+    bom: bool = True,
+) -> int:
+    """Write ``networks`` (best from ``export_queryset``) to a text stream; returns the count.
+
+    ``public=True`` leaves out the personal coordination contact columns.
+    The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel.
+    """
+    if bom:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(columns_for(public=public))
+    count = 0
+    for network in networks:
+        writer.writerow(network_row(network, public=public))
+        count += 1
+    return count

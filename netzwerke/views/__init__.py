@@ -1,0 +1,1 @@
+"""The public views of the directory: ``pages`` (HTML), ``opendata`` (exports, feed), ``jsonld``."""

@@ -1,0 +1,110 @@
+"""Open data: the filtered result as CSV and JSON exports and as an Atom feed."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import F, Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from netzwerke.csvformat import export_queryset, write_networks
+from netzwerke.filters import NetworkFilter
+from netzwerke.models import (
+    ActionField,
+    District,
+    Network,
+    Sector,
+    TargetGroup,
+)
+from netzwerke.views.pages import filter_title, querystring_without
+
+
+def _filtered(request, queryset):
+    filterset = NetworkFilter(request.GET, queryset=queryset, request=request)
+    return filterset, filterset.qs
+
+
+def network_json(request, n):
+    districts = n.districts.all()
+    return {
+        "slug": n.slug,
+        "name": n.name,
+        "typ": n.network_type,
+        "kurzbeschreibung": n.short_description,
+        "kreise": [d.ags for d in districts],
+        "laender": sorted({d.state_id for d in districts}),
+        "handlungsfelder": [f.slug for f in n.action_fields.all()],
+        "zielgruppen": [t.slug for t in n.target_groups.all()],
+        "branchen": [s.slug for s in n.sectors.all()],
+        "partner_anzahl": n.partner_count,
+        "gruendungsjahr": n.founded_year,
+        "website": n.website,
+        "url": request.build_absolute_uri(n.get_absolute_url()),
+        "veroeffentlicht": n.published_at,
+        "aktualisiert": n.updated_at,
+    }
+
+
+def network_export_json(request):
+    """The current filter's whole result as a JSON list (no personal contact data)."""
+    queryset = (
+        Network.objects.published()
+        .with_partner_count()
+        .prefetch_related(
+            Prefetch("districts", queryset=District.objects.order_by("ags")),
+            Prefetch("action_fields", queryset=ActionField.objects.order_by("slug")),
+            Prefetch("target_groups", queryset=TargetGroup.objects.order_by("slug")),
+            Prefetch("sectors", queryset=Sector.objects.order_by("code")),
+        )
+    )
+    filterset, networks = _filtered(request, queryset)
+    data = [network_json(request, n) for n in networks]
+    response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def network_export_csv(request):
+    """The current filter's whole result in the import format, without personal data."""
+    _filterset, networks = _filtered(request, export_queryset(Network.objects.published()))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="netzwerke.csv"'
+    write_networks(networks, response, public=True)
+    return response
+
+
+class NetworkFeed(Feed):
+    """Newly published networks for the current filter, as Atom."""
+
+    feed_type = Atom1Feed
+    limit = 50
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return NetworkFilter(request.GET, queryset=Network.objects.published(), request=request)
+
+    def title(self, obj):
+        return _("Neue Einträge: %(title)s") % {"title": filter_title(obj)}
+
+    def subtitle(self, obj):
+        return _("Neu veröffentlichte Netzwerke in der Netzwerkdatenbank Fachkräftesicherung")
+
+    def link(self, obj):
+        query = querystring_without(self.request.GET, "sort")
+        return reverse("netzwerke:network-list") + (f"?{query}" if query else "")
+
+    def items(self, obj):
+        return obj.qs.order_by(F("published_at").desc(nulls_last=True), "pk")[: self.limit]
+
+    def item_title(self, item):
+        return item.name
+
+    def item_description(self, item):
+        return item.short_description or item.description[:300]
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
