@@ -420,11 +420,21 @@ class Network(models.Model):
         return self.source == Source.DEMO
 
     @property
-    def shows_contact_person(self):
-        """Whether the public sees the coordination contact: only with the person's consent."""
-        return self.contact_public and bool(
-            self.coordination_person or self.coordination_email or self.coordination_phone
+    def public_contact(self) -> dict[str, str]:
+        """The coordination contact the public may see: nothing without the person's consent."""
+        if not self.contact_public:
+            return {}
+        fields = (
+            ("person", self.coordination_person),
+            ("funktion", self.coordination_role),
+            ("email", self.coordination_email),
+            ("telefon", self.coordination_phone),
         )
+        return {key: value for key, value in fields if value}
+
+    @property
+    def shows_contact_person(self):
+        return bool(self.public_contact.keys() - {"funktion"})
 
     @property
     def criteria(self):

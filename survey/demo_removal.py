@@ -8,6 +8,7 @@ netzwerke, never the other way round).
 
 from dataclasses import dataclass, fields
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -116,7 +117,14 @@ def demo_data_remove() -> DemoCounts:
     ):
         # in chunks: SQLite limits the parameters of one statement
         for start in range(0, len(ids), CHUNK):
-            deleted, _per_model = model.history.filter(id__in=ids[start : start + CHUNK]).delete()
+            chunk = ids[start : start + CHUNK]
+            if model is Network:
+                # the many-to-many snapshots do not cascade with their history record
+                for m2m in Network.history.model._history_m2m_fields:
+                    snapshots = apps.get_model("netzwerke", f"HistoricalNetwork_{m2m.name}")
+                    deleted, _per_model = snapshots.objects.filter(network_id__in=chunk).delete()
+                    counts.history += deleted
+            deleted, _per_model = model.history.filter(id__in=chunk).delete()
             counts.history += deleted
 
     topics = FocusTopic.objects.filter(

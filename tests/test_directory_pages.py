@@ -55,6 +55,7 @@ def test_home_shows_figures_and_the_table_of_laender(client, directory_world):
     response = client.get(HOME)
     assert response.context["figures"] == {
         "networks": 3,
+        "demo": 0,
         "criteria": 1,
         "states": 2,
         "districts": 3,
@@ -167,7 +168,9 @@ def test_json_export_fields(client, directory_world):
     assert row["handlungsfelder"] == ["aus-und-weiterbildung"]
     assert row["partner_anzahl"] == 3
     assert row["url"] == "http://testserver/netzwerke/fachkraeftebuendnis-owl/"
-    assert "coordination_email" not in row and "kontakt" not in json.dumps(row)
+    assert row["herkunft"] == "curated" and row["demo"] is False
+    assert row["ziele_datenbasiert"] is True and row["hauptamtliches_management"] is None
+    assert "coordination_email" not in row
 
 
 def test_atom_feed_for_the_current_filter(client, directory_world):
@@ -236,13 +239,14 @@ def test_csv_export_equals_the_list_result_without_personal_data(client, directo
     from tests.factories import NetworkFactory
 
     NetworkFactory.create_batch(21, districts=[directory_world.bielefeld])
+    Network.objects.update(contact_public=False)
     response = client.get(f"{reverse('netzwerke:network-export-csv')}?{query}")
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
     assert [r["kuerzel"] for r in rows] == all_listed(client, query)
-    assert all("koordination_email" not in r and "koordination_person" not in r for r in rows)
+    assert all(r["koordination_email"] == r["koordination_person"] == "" for r in rows)
     assert "kontakt@" not in text
 
 

@@ -25,6 +25,7 @@ from netzwerke.models import (
     Actor,
     Membership,
     Network,
+    Source,
 )
 
 
@@ -93,6 +94,7 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
         values = dict(row.values)
         network = lookups.networks.get(row.slug)
         if network is None:
+            values.setdefault("source", Source.IMPORTED)
             network = Network(slug=row.slug, **values)
             if network.status != Network.Status.DRAFT and network.published_at is None:
                 network.published_at = now

@@ -15,6 +15,7 @@ from netzwerke.models import (
     FOUNDED_YEAR_MIN,
     Membership,
     Network,
+    Source,
 )
 
 COLUMNS = [
@@ -37,21 +38,30 @@ COLUMNS = [
     "koordination_funktion",
     "koordination_email",
     "koordination_telefon",
+    "kontakt_veroeffentlichen",
     "partner_anzahl_gemeldet",
     "hauptamtliches_management",
     "entwicklungspartnerschaft",
     "ziele_datenbasiert",
     "ergebnisse_evaluiert",
+    "herkunft",
     "partner",
 ]
 REQUIRED_COLUMNS = ["kuerzel", "name"]
-# personal data of the coordination: never part of a public export
-PERSONAL_COLUMNS = ["koordination_person", "koordination_email", "koordination_telefon"]
+# personal data of the coordination: in a public export only with the person's consent
+PERSONAL_COLUMNS = [
+    "koordination_person",
+    "koordination_funktion",
+    "koordination_email",
+    "koordination_telefon",
+]
 
 LIST_SEPARATOR = "|"
 PARTNER_FIELDS = ["name", "typ", "ags", "rolle", "verbindlich", "seit", "kuerzel"]
 TRUE_VALUES = {"ja", "j", "x", "1", "true", "wahr", "yes"}
-FALSE_VALUES = {"nein", "n", "", "0", "false", "falsch", "no"}
+FALSE_VALUES = {"nein", "n", "0", "false", "falsch", "no"}
+# an empty cell is "keine Angabe", never "nein"
+UNKNOWN_VALUES = {"", "keine angabe", "k. a.", "k.a.", "unbekannt", "?"}
 ROLE_ORDER = {
     Membership.Role.CARRIER: 0,
     Membership.Role.COORDINATION: 1,
@@ -74,11 +84,13 @@ SCALAR_FIELDS = {
     "koordination_funktion": "coordination_role",
     "koordination_email": "coordination_email",
     "koordination_telefon": "coordination_phone",
+    "kontakt_veroeffentlichen": "contact_public",
     "partner_anzahl_gemeldet": "partner_count_reported",
     "hauptamtliches_management": "full_time_management",
     "entwicklungspartnerschaft": "development_partnership",
     "ziele_datenbasiert": "goals_based_on_data",
     "ergebnisse_evaluiert": "results_evaluated",
+    "herkunft": "source",
 }
 M2M_COLUMNS = {
     "kreise": "districts",
@@ -89,10 +101,8 @@ M2M_COLUMNS = {
 
 
 def columns_for(*, public: bool) -> list[str]:
-    """The columns of an export. A public one leaves the personal contact columns out,
-    so that importing it can never blank the contact data of a network."""
-    if public:
-        return [column for column in COLUMNS if column not in PERSONAL_COLUMNS]
+    """The columns of an export; a public one blanks the personal cells of every network
+    whose contact person did not consent (see ``network_row``)."""
     return COLUMNS
 
 
@@ -123,13 +133,29 @@ def parse_choice(value: str, choices_class, column: str) -> str:
         ) from None
 
 
-def parse_boolean(value: str) -> bool:
+def parse_boolean(value: str) -> bool | None:
+    """ja, nein, or None for an empty cell ("keine Angabe")."""
     folded = value.strip().casefold()
     if folded in TRUE_VALUES:
         return True
     if folded in FALSE_VALUES:
         return False
-    raise CellError(_("„%(value)s“ ist kein Ja/Nein-Wert (ja oder nein).") % {"value": value})
+    if folded in UNKNOWN_VALUES:
+        return None
+    raise CellError(
+        _("„%(value)s“ ist kein Ja/Nein-Wert (ja, nein oder leer für keine Angabe).")
+        % {"value": value}
+    )
+
+
+def parse_flag(value: str) -> bool:
+    """A yes/no setting rather than a fact: empty means no."""
+    return bool(parse_boolean(value))
+
+
+def parse_source(value: str) -> str | None:
+    """None (leave as it is; new networks are "importiert") for an empty cell."""
+    return parse_choice(value, Source, "herkunft") if value else None
 
 
 def parse_year(value: str) -> int | None:
@@ -230,9 +256,11 @@ SCALAR_PARSERS = {
     "koordination_funktion": parse_text(150),
     "koordination_email": parse_validated(EmailValidator(), 254),
     "koordination_telefon": parse_text(50),
+    "kontakt_veroeffentlichen": parse_flag,
     "partner_anzahl_gemeldet": parse_count,
     "hauptamtliches_management": parse_boolean,
     "entwicklungspartnerschaft": parse_boolean,
     "ziele_datenbasiert": parse_boolean,
     "ergebnisse_evaluiert": parse_boolean,
+    "herkunft": parse_source,
 }

@@ -17,6 +17,7 @@ from netzwerke.csvformat.columns import (
     LIST_SEPARATOR,
     M2M_COLUMNS,
     PARTNER_FIELDS,
+    PERSONAL_COLUMNS,
     REQUIRED_COLUMNS,
     SCALAR_FIELDS,
     SCALAR_PARSERS,
@@ -86,7 +87,7 @@ class PartnerRow:
     actor_type: ActorType | None
     district_id: str | None
     role: str
-    binding: bool
+    binding: bool | None
     since: int | None
     line: int
 
@@ -326,9 +327,18 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
             if column not in cells:
                 continue
             try:
-                row.values[SCALAR_FIELDS[column]] = parse(cells[column])
+                value = parse(cells[column])
             except CellError as exc:
                 errors.append(RowError(line, column, str(exc)))
+                continue
+            if value is not None or column != "herkunft":
+                row.values[SCALAR_FIELDS[column]] = value
+        if row.values.get("contact_public") is False:
+            # a public export blanks the contact of those who did not consent: importing
+            # it must leave their stored contact alone
+            for column in PERSONAL_COLUMNS:
+                if column in cells and not cells[column]:
+                    row.values.pop(SCALAR_FIELDS[column], None)
         if "kreise" in cells:
             ags_list = split_list(cells["kreise"], loose=True)
             unknown = [a for a in ags_list if a not in lookups.districts]

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from netzwerke.csvformat.columns import LIST_SEPARATOR, ROLE_ORDER, columns_for
+from netzwerke.csvformat.columns import LIST_SEPARATOR, PERSONAL_COLUMNS, ROLE_ORDER, columns_for
 from netzwerke.models import (
     Membership,
     Network,
@@ -31,7 +31,9 @@ def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
     )
 
 
-def _bool(value: bool) -> str:
+def _bool(value: bool | None) -> str:
+    if value is None:
+        return ""  # keine Angabe
     return "ja" if value else "nein"
 
 
@@ -86,6 +88,7 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "koordination_funktion": network.coordination_role,
         "koordination_email": network.coordination_email,
         "koordination_telefon": network.coordination_phone,
+        "kontakt_veroeffentlichen": _bool(network.contact_public),
         "partner_anzahl_gemeldet": (
             "" if network.partner_count_reported is None else str(network.partner_count_reported)
         ),
@@ -93,8 +96,11 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "entwicklungspartnerschaft": _bool(network.development_partnership),
         "ziele_datenbasiert": _bool(network.goals_based_on_data),
         "ergebnisse_evaluiert": _bool(network.results_evaluated),
+        "herkunft": network.source,
         "partner": _partner_cell(network),
     }
+    if public and not network.contact_public:
+        row.update(dict.fromkeys(PERSONAL_COLUMNS, ""))
     return [row[column] for column in columns_for(public=public)]
 
 

@@ -90,13 +90,17 @@ class HomeView(TemplateView):
             {"state": state, "count": state_counts.get(state.code, 0)}
             for state in State.objects.order_by("name")
         ]
+        totals = published.aggregate(
+            networks=Count("pk"), demo=Count("pk", filter=Q(source=Network.Source.DEMO))
+        )
         level = "land" if self.request.GET.get("karte") == "laender" else "kreis"
         counts = state_counts if level == "land" else district_counts
         context.update(
             place=place,
             states=states,
             figures={
-                "networks": published.count(),
+                "networks": totals["networks"],
+                "demo": totals["demo"],
                 "criteria": published.meeting_criteria().count(),
                 "states": len(state_counts),
                 "districts": len(district_counts),

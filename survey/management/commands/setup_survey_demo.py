@@ -256,6 +256,10 @@ class Command(BaseCommand):
         ).strip()[:300]
         master["website"] = master.get("website") or "https://www.example.org/netzwerk"
         coord = answers.setdefault("koordination", {}).setdefault("fields", {})
+        # facts the directory leaves open ("keine Angabe") are answered in the demo
+        coord["full_time_management"] = coord.get("full_time_management") or rng.choice(
+            ["ja", "nein"]
+        )
         if coord.get("full_time_management") == "ja":
             coord["full_time_extent"] = "1"
         coord.setdefault("coordination_person", "Demo Koordination")
@@ -265,6 +269,9 @@ class Command(BaseCommand):
             coord["coordination_email"] = "netzwerk@example.org"
         goals = answers.setdefault("ziele", {}).setdefault("fields", {})
         goals["goals_set"] = "ja"
+        goals["goals_based_on_data"] = goals.get("goals_based_on_data") or rng.choice(
+            ["ja", "nein"]
+        )
         if goals.get("goals_based_on_data") == "ja":
             goals["data_sources"] = ["ba", "engpass"]
         answers["themen"] = {
