@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "netzwerke",
     "survey",
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                # operator name and logo in every header, from the cache
+                "website.context_processors.site_operator",
             ],
         },
     },
@@ -136,7 +139,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-# survey: invitation, password reset, registration, submit; see survey/ratelimit.py
+# survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
 RATELIMITS = {}
 
 LANGUAGE_CODE = "de"

@@ -26,6 +26,7 @@ app_patterns = [
 urlpatterns = [
     path("", include((app_patterns, "netzwerke"))),
     path("", include("survey.urls")),
+    path("", include("website.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

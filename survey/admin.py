@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netzwerke.ratelimit import hit
 from survey import exports, review, services
 from survey.models import (
     Coordinator,
@@ -17,7 +18,6 @@ from survey.models import (
     Survey,
     TopicRating,
 )
-from survey.ratelimit import hit
 
 
 @admin.register(FocusTopic)

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from netzwerke.models import Network
+from netzwerke.ratelimit import ratelimit
 from survey import questionnaire as q
 from survey import services
 from survey.models import Submission, Survey
-from survey.ratelimit import ratelimit
 
 User = get_user_model()
 MAX_EXTRA_ROWS = 20

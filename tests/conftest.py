@@ -10,6 +10,18 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _site_operator_cached():
+    """Every page reads the operator's details from the cache. Start each test where a
+    running site is (details cached, none filled in), so page budgets count what the page
+    itself asks; tests/test_website.py counts the one query of a cold cache."""
+    from django.core.cache import cache
+
+    from website.models import OPERATOR_CACHE_KEY, SiteOperator
+
+    cache.set(OPERATOR_CACHE_KEY, SiteOperator(), None)
+
+
 def pytest_collection_modifyitems(config, items):
     """Skip tests marked ``postgres`` unless DATABASE_URL selects PostgreSQL."""
     if connection.vendor == "postgresql":

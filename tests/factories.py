@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from netzwerke import models as nw
 from survey import models as sv
+from website import models as web
 
 
 def m2m(field):
@@ -328,3 +329,32 @@ class AcceptedSubmissionFactory(SubmissionFactory):
     target_groups = m2m("target_groups")
     sectors = m2m("sectors")
     partner_types = m2m("partner_types")
+
+
+class SiteOperatorFactory(factory.django.DjangoModelFactory):
+    """Every detail the legal pages need, filled in."""
+
+    class Meta:
+        model = web.SiteOperator
+
+    name = "Landesamt für Fachkräftesicherung"
+    address = "Musterstraße 1\n12345 Musterstadt"
+    represented_by = "Dr. Erika Mustermann, Präsidentin"
+    email = "info@landesamt.example.org"
+    phone = "030 23125 000"
+    responsible_person = "Max Mustermann, Musterstraße 1, 12345 Musterstadt"
+    data_protection_officer = "Datenschutzbeauftragte, datenschutz@landesamt.example.org"
+    supervisory_authority = "Landesbeauftragte für Datenschutz, Postfach 1, 12345 Musterstadt"
+    accessibility_email = "barrierefrei@landesamt.example.org"
+    accessibility_phone = "030 23125 001"
+    enforcement_body = "Schlichtungsstelle nach § 16 BGG, Mauerstraße 53, 10117 Berlin"
+    accessibility_reviewed_on = datetime.date(2026, 11, 2)
+
+
+class CorrectionSuggestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = web.CorrectionSuggestion
+
+    network = factory.SubFactory(NetworkFactory)
+    text = "Das Gründungsjahr ist 2012, nicht 2013."
+    email = "leserin@example.org"

@@ -60,6 +60,8 @@ def populated(db):
     sv.TopicRating.objects.create(submission=submission, topic=topic, rating="zentral")
     sv.SubmissionEvent.objects.create(submission=submission, user=staff, to_state="draft")
     f.InvitationFactory(network=network)
+    f.CorrectionSuggestionFactory(network=network)
+    f.SiteOperatorFactory()
     _axes_instances()
     return staff
 

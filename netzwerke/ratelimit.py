@@ -1,4 +1,4 @@
-"""A small fixed-window rate limiter on the Django cache.
+"""A small fixed-window rate limiter on the Django cache, shared by the directory and the survey.
 
 Works with every cache backend that implements ``add`` and ``incr`` atomically
 enough for this purpose (locmem, Redis). Limits per scope come from
@@ -17,6 +17,7 @@ from django.shortcuts import render
 logger = logging.getLogger("netzwerke.security")
 
 DEFAULT_LIMITS = {
+    "correction": (5, 3600),
     "invitation": (20, 3600),
     "invitation-send": (50, 3600),
     "password-reset": (5, 3600),
@@ -65,7 +66,7 @@ def ratelimit(scope: str, *, methods=("POST",), key="ip"):
                 )
                 if hit(scope, ident):
                     logger.warning("rate limit %s exceeded by %s", scope, ident)
-                    return render(request, "survey/ratelimited.html", status=429)
+                    return render(request, "ratelimited.html", status=429)
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -1,0 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
+from website.models import SiteOperator
+
+
+def site_operator(request):
+    # lazy: pages that do not show the header (admin, feeds) never touch the cache
+    return {"site_operator": SimpleLazyObject(SiteOperator.current)}
