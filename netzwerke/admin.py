@@ -5,6 +5,8 @@ what) through django-simple-history; the CSV import and export share the one
 format in ``netzwerke.csvformat``.
 """
 
+import secrets
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -37,6 +39,9 @@ from netzwerke.models import (
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
 admin.site.index_title = _("Kuratierung")
+
+
+IMPORT_SESSION_KEY = "netzwerke_import"
 
 
 class NetworkImportForm(forms.Form):
@@ -203,6 +208,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
     ]
     list_filter = [
         "status",
+        "source",
         "network_type",
         "organisation_form",
         "full_time_management",
@@ -224,7 +230,10 @@ class NetworkAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/netzwerke/network/change_list.html"
     history_list_display = ["status"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "network_type", "status", "published_at"]}),
+        (
+            None,
+            {"fields": ["name", "slug", "network_type", "status", "published_at", "source"]},
+        ),
         (_("Beschreibung"), {"fields": ["short_description", "description", "website"]}),
         (
             _("Struktur"),
@@ -251,11 +260,12 @@ class NetworkAdmin(SimpleHistoryAdmin):
             },
         ),
         (
-            _("Koordination (nicht öffentlich exportiert)"),
+            _("Koordination (öffentlich nur mit Einwilligung)"),
             {
                 "fields": [
                     ("coordination_person", "coordination_role"),
                     ("coordination_email", "coordination_phone"),
+                    "contact_public",
                 ]
             },
         ),
@@ -282,7 +292,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
     def criteria_checklist(self, obj):
         if obj.pk is None:
             return "–"
-        return "; ".join(f"{'✓' if met else '✗'} {label}" for label, met in obj.criteria)
+        return "; ".join(f"{label}: {word}" for label, _met, word in obj.criteria_states)
 
     def _set_status(self, request, queryset, status):
         now = timezone.now()
@@ -360,23 +370,49 @@ class NetworkAdmin(SimpleHistoryAdmin):
         return self._csv_response(queryset, "netzwerke.csv")
 
     def import_view(self, request):
+        """Upload → preview (nothing written; the file waits in the session) → confirm or
+        cancel."""
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             return redirect("admin:index")
-        result = None
-        if request.method == "POST":
+        here = reverse("admin:netzwerke_network_import")
+        form, preview, result, token = NetworkImportForm(), None, None, None
+        if request.method == "POST" and "cancel" in request.POST:
+            request.session.pop(IMPORT_SESSION_KEY, None)
+            self.message_user(request, _("Import abgebrochen; nichts wurde gespeichert."))
+            return redirect(here)
+        if request.method == "POST" and "confirm" in request.POST:
+            pending = request.session.get(IMPORT_SESSION_KEY) or {}
+            if not pending or pending.get("token") != request.POST.get("token"):
+                self.message_user(
+                    request,
+                    _("Diese Vorschau gilt nicht mehr. Bitte laden Sie die Datei erneut hoch."),
+                    messages.ERROR,
+                )
+                return redirect(here)
+            del request.session[IMPORT_SESSION_KEY]
+            result = csvformat.import_networks(pending["data"], user=request.user)
+            if result.ok:
+                self.message_user(request, result.summary(), messages.SUCCESS)
+                return redirect("admin:netzwerke_network_changelist")
+        elif request.method == "POST":
             form = NetworkImportForm(request.POST, request.FILES)
             if form.is_valid():
-                result = csvformat.import_networks(form.cleaned_data["file"], user=request.user)
-                if result.ok:
-                    self.message_user(request, result.summary(), messages.SUCCESS)
-                    return redirect("admin:netzwerke_network_changelist")
-        else:
-            form = NetworkImportForm()
+                data = form.cleaned_data["file"].read()
+                preview = csvformat.import_preview(data)
+                if preview.ok:
+                    # the preview decoded it, so it is UTF-8
+                    token = secrets.token_urlsafe(16)
+                    request.session[IMPORT_SESSION_KEY] = {
+                        "token": token,
+                        "data": data.decode("utf-8-sig"),
+                    }
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Netzwerke aus CSV importieren"),
             "form": form,
+            "preview": preview,
+            "token": token,
             "result": result,
             "columns": csvformat.COLUMNS,
             "changelist_url": reverse("admin:netzwerke_network_changelist"),
@@ -387,7 +423,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "actor_type", "district", "network_count", "website"]
-    list_filter = ["actor_type", "district__state"]
+    list_filter = ["actor_type", "source", "district__state"]
     search_fields = ["name", "slug", "district__name"]
     autocomplete_fields = ["actor_type", "district"]
     prepopulated_fields = {"slug": ["name"]}

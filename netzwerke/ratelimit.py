@@ -17,6 +17,7 @@ from django.shortcuts import render
 logger = logging.getLogger("netzwerke.security")
 
 DEFAULT_LIMITS = {
+    "contact": (5, 3600),
     "correction": (5, 3600),
     "invitation": (20, 3600),
     "invitation-send": (50, 3600),

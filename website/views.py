@@ -2,7 +2,6 @@
 
 import logging
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -12,15 +11,11 @@ from django.views.generic import TemplateView
 
 from netzwerke.models import Network
 from netzwerke.ratelimit import client_ip, hit
+from netzwerke.retention import retention_months
 from website.forms import CorrectionForm
 from website.services import correction_suggestion_create
 
 logger = logging.getLogger("netzwerke.security")
-
-
-def retention_months() -> int:
-    """Months after which drafts and the personal data in the history are removed."""
-    return getattr(settings, "RETENTION_MONTHS", 12)
 
 
 class LegalPageView(TemplateView):

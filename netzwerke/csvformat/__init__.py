@@ -14,23 +14,27 @@ columns present in the file are written, so a file with just ``kuerzel`` and
 ``status`` changes only the status.
 
 The package: ``columns`` (the spec and cell parsers), ``write``, ``parse``
-(validation without writes) and ``apply`` (the database write).
+(validation without writes), ``preview`` (what an import would change, without
+writing) and ``apply`` (the database write).
 """
 
 from netzwerke.csvformat.apply import ImportResult, import_networks
 from netzwerke.csvformat.columns import COLUMNS, PERSONAL_COLUMNS, REQUIRED_COLUMNS, columns_for
 from netzwerke.csvformat.parse import RowError, parse_networks
+from netzwerke.csvformat.preview import ImportPreview, import_preview
 from netzwerke.csvformat.write import export_queryset, network_row, write_networks
 
 __all__ = [
     "COLUMNS",
     "PERSONAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "ImportPreview",
     "ImportResult",
     "RowError",
     "columns_for",
     "export_queryset",
     "import_networks",
+    "import_preview",
     "network_row",
     "parse_networks",
     "write_networks",

@@ -21,6 +21,7 @@ from netzwerke.csvformat.parse import (
     in_chunks,
     parse_networks,
 )
+from netzwerke.history import history_m2m_snapshot
 from netzwerke.models import (
     Actor,
     Membership,
@@ -138,6 +139,8 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
             default_user=user,
             default_date=now,
         )
+    written = [n.pk for n in new_networks] + [n.pk for n in changed_networks]
+    history_m2m_snapshot(network_ids=written, history_date=now)
     changed_slugs = {n.slug for n in changed_networks}
     for row in rows:
         if row.slug in lookups.networks:

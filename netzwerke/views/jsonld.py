@@ -43,7 +43,12 @@ def organization_jsonld(request, network, districts, memberships):
     public = network.public_contact
     contact = {
         key: public[ours]
-        for key, ours in (("email", "email"), ("telephone", "telefon"), ("name", "person"))
+        for key, ours in (
+            ("email", "email"),
+            ("telephone", "telefon"),
+            ("name", "person"),
+            ("description", "funktion"),
+        )
         if ours in public
     }
     if contact:
