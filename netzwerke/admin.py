@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from netzwerke import csvformat
+from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import (
     ActionField,
     Actor,
@@ -42,6 +43,37 @@ admin.site.index_title = _("Kuratierung")
 
 
 IMPORT_SESSION_KEY = "netzwerke_import"
+
+
+class NetworkAdminForm(forms.ModelForm):
+    """Warns before a network is added whose name is very like one in the same region."""
+
+    confirm_duplicate = forms.BooleanField(
+        label=_("Trotzdem anlegen"),
+        required=False,
+        help_text=_("Ankreuzen, wenn das neue Netzwerk wirklich keine Dublette ist."),
+    )
+
+    class Meta:
+        model = Network
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None and not data.get("confirm_duplicate") and data.get("name"):
+            duplicates = possible_duplicates(
+                name=data["name"], district_ids=[d.pk for d in data.get("districts") or []]
+            )
+            if duplicates:
+                raise forms.ValidationError(
+                    _(
+                        "Mögliche Dublette: %(names)s heißt fast genauso und liegt in derselben "
+                        "Region. Bitte prüfen Sie das; ist es ein anderes Netzwerk, kreuzen Sie "
+                        "„Trotzdem anlegen“ an."
+                    )
+                    % {"names": ", ".join(f"„{n.name}“ ({n.slug})" for n in duplicates)}
+                )
+        return data
 
 
 class NetworkImportForm(forms.Form):
@@ -196,6 +228,7 @@ class ProjectInline(admin.StackedInline):
 
 @admin.register(Network)
 class NetworkAdmin(SimpleHistoryAdmin):
+    form = NetworkAdminForm
     list_display = [
         "name",
         "network_type",
@@ -271,6 +304,13 @@ class NetworkAdmin(SimpleHistoryAdmin):
         ),
         (_("Zeitstempel"), {"fields": [("created_at", "updated_at")]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            # only when adding: the confirmation of the duplicate warning
+            fieldsets = [*fieldsets, (_("Dubletten-Prüfung"), {"fields": ["confirm_duplicate"]})]
+        return fieldsets
 
     def get_queryset(self, request):
         return (

@@ -288,6 +288,8 @@ def test_admin_import_shows_errors_and_writes_nothing(client, vocab):
     good = io.BytesIO(_csv(GOOD_ROW).encode("utf-8"))
     good.name = "netze.csv"
     response = client.post(url, {"file": good})
+    assert response.status_code == 200 and Network.objects.count() == 0  # the preview
+    response = client.post(url, {"confirm": "1", "token": response.context["token"]})
     assert response.status_code == 302
     network = Network.objects.get(slug="owl")
     assert network.history.first().history_user.is_staff

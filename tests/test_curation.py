@@ -169,3 +169,34 @@ def test_possible_duplicates_tell_similar_from_different_names(world):
     ]
     assert possible_duplicates(name="Fachkräftebündnis Südostniedersachsen") == []
     assert possible_duplicates(name="Netzwerk Gütersloh", exclude_pk=world.guetersl.pk) == []
+
+
+def _add_form(world, name, **extra):
+    data = {
+        "name": name,
+        "slug": "neu",
+        "network_type": "netzwerk",
+        "status": "draft",
+        "source": "curated",
+        "districts": [world.guetersloh.pk],
+        **extra,
+    }
+    for prefix in ("memberships", "projects"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+def test_admin_add_form_warns_of_a_duplicate_until_confirmed(admin_client, world):
+    url = reverse("admin:netzwerke_network_add")
+    response = admin_client.post(url, _add_form(world, "Fachkräftebündnis  O.W.L."))
+    assert response.status_code == 200
+    assert "Mögliche Dublette" in response.content.decode()
+    assert not Network.objects.filter(slug="neu").exists()
+    response = admin_client.post(
+        url, _add_form(world, "Fachkräftebündnis  O.W.L.", confirm_duplicate="on")
+    )
+    assert response.status_code == 302
+    assert Network.objects.filter(slug="neu").exists()
+    # a different name needs no confirmation
+    data = _add_form(world, "Pflegenetzwerk Gütersloh", slug="pflege")
+    assert admin_client.post(url, data).status_code == 302
