@@ -41,13 +41,15 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
-def possible_duplicates(*, name: str, district_ids=(), exclude_pk=None) -> list[Network]:
-    """Networks named very like ``name`` in a region overlapping ``district_ids``
-    (anywhere, when no Kreise are given); the most similar first."""
+def possible_duplicates(
+    *, name: str, district_ids=(), exclude_pk=None, queryset=None
+) -> list[Network]:
+    """Networks (of ``queryset``, default all) named very like ``name`` in a region
+    overlapping ``district_ids`` (anywhere, when no Kreise are given); most similar first."""
     name = (name or "").strip()
     if not name:
         return []
-    candidates = Network.objects.all()
+    candidates = Network.objects.all() if queryset is None else queryset
     district_ids = list(district_ids)
     if district_ids:
         candidates = candidates.filter(districts__in=district_ids).distinct()

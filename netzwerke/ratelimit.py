@@ -53,6 +53,17 @@ def hit(scope: str, key: str) -> bool:
     return count > limit
 
 
+def form_over_limit(request, form, scope: str, message) -> bool:
+    """Count one submission of a valid public form; over ``scope``'s limit, put ``message``
+    on the form (what was typed stays in the fields) and return True."""
+    ident = f"ip:{client_ip(request)}"
+    if hit(scope, ident):
+        logger.warning("rate limit %s exceeded by %s", scope, ident)
+        form.add_error(None, message)
+        return True
+    return False
+
+
 def ratelimit(scope: str, *, methods=("POST",), key="ip"):
     """Answer 429 with a German page when ``scope``'s limit is exceeded."""
 

@@ -200,3 +200,20 @@ def test_admin_add_form_warns_of_a_duplicate_until_confirmed(admin_client, world
     # a different name needs no confirmation
     data = _add_form(world, "Pflegenetzwerk Gütersloh", slug="pflege")
     assert admin_client.post(url, data).status_code == 302
+
+
+def test_registration_warns_of_a_published_network_with_a_similar_name(client, world):
+    from survey.models import Invitation
+
+    data = {"network_name": "Fachkräftebündnis O.W.L.", "email": "neu@example.org"}
+    response = client.post(reverse("survey:register"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "„Fachkräftebündnis OWL“" in html and "Mein Netzwerk ist ein anderes" in html
+    assert not Invitation.objects.exists()
+    # a draft is not public: its name is never offered as a duplicate
+    draft_like = {"network_name": "Entwurf Bielefeld", "email": "neu@example.org"}
+    assert client.post(reverse("survey:register"), draft_like).status_code == 302
+    response = client.post(reverse("survey:register"), {**data, "not_a_duplicate": "on"})
+    assert response.status_code == 302
+    assert Invitation.objects.filter(network_name="Fachkräftebündnis O.W.L.").exists()

@@ -1,7 +1,5 @@
 """The contact form on a profile without a published contact person."""
 
-import logging
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,9 +7,7 @@ from django.utils.translation import gettext as _
 from netzwerke.contact import network_contact_possible, network_contact_send
 from netzwerke.forms import NetworkContactForm
 from netzwerke.models import Network
-from netzwerke.ratelimit import client_ip, hit
-
-logger = logging.getLogger("netzwerke.security")
+from netzwerke.ratelimit import form_over_limit
 
 
 def _network(slug):
@@ -26,15 +22,11 @@ def network_contact(request, slug):
     form = NetworkContactForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if hit("contact", f"ip:{client_ip(request)}"):
-            logger.warning("rate limit contact exceeded by %s", client_ip(request))
-            form.add_error(
-                None,
-                _(
-                    "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Nachrichten. Bitte "
-                    "versuchen Sie es in einer Stunde erneut; Ihr Text steht noch im Feld."
-                ),
-            )
+        message = _(
+            "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Nachrichten. Bitte "
+            "versuchen Sie es in einer Stunde erneut; Ihr Text steht noch im Feld."
+        )
+        if form_over_limit(request, form, "contact", message):
             status = 429
         else:
             if not form.is_spam():  # a bot is told the same as a person, and nothing is sent
