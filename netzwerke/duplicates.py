@@ -15,7 +15,7 @@ from django.db import connection
 
 from netzwerke.models import Network
 
-TRIGRAM_THRESHOLD = 0.5
+TRIGRAM_THRESHOLD = 0.6
 RATIO_THRESHOLD = 0.85
 LIMIT = 5
 # words that make two names look alike without saying they are the same network

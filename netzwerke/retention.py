@@ -25,7 +25,7 @@ CONTACT_FIELDS = (
 
 def retention_months() -> int:
     """Months after which drafts and the personal data in the history are removed."""
-    return getattr(settings, "RETENTION_MONTHS", 12)
+    return settings.RETENTION_MONTHS
 
 
 @transaction.atomic

@@ -141,6 +141,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 # survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
 RATELIMITS = {}
+# months after which drafts, handled correction suggestions and the personal data in the
+# history are removed by the monthly retention commands; the Datenschutz page quotes it
+RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch"))]

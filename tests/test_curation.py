@@ -198,7 +198,7 @@ def test_admin_add_form_warns_of_a_duplicate_until_confirmed(admin_client, world
     assert response.status_code == 302
     assert Network.objects.filter(slug="neu").exists()
     # a different name needs no confirmation
-    data = _add_form(world, "Pflegenetzwerk Gütersloh", slug="pflege")
+    data = _add_form(world, "Pflegeallianz Kreis Gütersloh", slug="pflege")
     assert admin_client.post(url, data).status_code == 302
 
 

@@ -1,6 +1,7 @@
 """What a German public site must have: operator details, legal pages, error pages,
 "Fehler melden", identity and the page in Leichte Sprache."""
 
+import io
 import json
 
 import pytest
@@ -331,3 +332,33 @@ def test_operator_admin_offers_one_row_only(client, db):
     f.SiteOperatorFactory()
     assert f'href="{add}"' not in client.get(url).content.decode()
     assert client.get(add).status_code == 403
+
+
+def test_purge_removes_only_long_handled_suggestions(network, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.RETENTION_MONTHS = 6
+    old = timezone.now() - timedelta(days=200)
+    f.CorrectionSuggestionFactory(network=network, text="alt", status="done", handled_at=old)
+    f.CorrectionSuggestionFactory(
+        network=network, text="frisch erledigt", status="done", handled_at=timezone.now()
+    )
+    open_old = f.CorrectionSuggestionFactory(network=network, text="offen")
+    CorrectionSuggestion.objects.filter(pk=open_old.pk).update(created_at=old)
+    out = io.StringIO()
+    call_command("purge_correction_suggestions", stdout=out)
+    assert "1 erledigte Korrekturhinweise gelöscht (älter als 6 Monate)" in out.getvalue()
+    assert sorted(CorrectionSuggestion.objects.values_list("text", flat=True)) == [
+        "frisch erledigt",
+        "offen",
+    ]
+
+
+def test_csrf_failure_in_german_in_the_layout(settings, network):
+    settings.DEBUG = False
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(_report_url(network), {"text": "Hinweis"})
+    _assert_error_page(response, 403, "Formular abgelaufen")
+    assert not CorrectionSuggestion.objects.exists()

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from netzwerke.retention import history_contacts_purge, retention_months
+from netzwerke.retention import history_contacts_purge
 
 
 class Command(BaseCommand):
@@ -14,12 +15,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--months",
             type=int,
-            default=None,
-            help="Standard: RETENTION_MONTHS aus den Einstellungen (12)",
+            default=settings.RETENTION_MONTHS,
+            help=f"Standard: RETENTION_MONTHS ({settings.RETENTION_MONTHS})",
         )
 
     def handle(self, *args, months, **options):
-        months = retention_months() if months is None else months
         if months < 1:
             raise CommandError("--months muss mindestens 1 sein.")
         count = history_contacts_purge(months=months)
