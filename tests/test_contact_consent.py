@@ -134,3 +134,52 @@ def test_purge_stale_drafts_also_runs_the_history_retention():
     call_command("purge_stale_drafts", stdout=out)
     assert "Kontaktdaten aus 2 Verlaufseinträgen entfernt" in out.getvalue()
     assert not Network.history.filter(id=gone_id).exclude(coordination_person="").exists()
+
+
+@pytest.mark.parametrize("consent", [False, True])
+def test_acceptance_publishes_the_contact_only_with_the_separate_consent(client, consent):
+    from survey import services
+    from survey.models import Submission
+
+    wave = f.SurveyFactory()
+    network = f.NetworkFactory(contact_public=not consent)
+    fields = {"consent_publish": True}
+    if consent:
+        fields["contact_publish"] = True
+    submission = f.SubmissionFactory(
+        survey=wave,
+        network=network,
+        state=Submission.State.SUBMITTED,
+        answers=f.complete_answers(wave, einwilligung={"fields": fields}),
+    )
+    services.submission_accept(submission=submission, reviewer=f.StaffFactory())
+    network.refresh_from_db()
+    assert network.contact_public is consent
+    assert network.coordination_email == "erika@example.org"  # stored either way
+    html = client.get(network.get_absolute_url()).content.decode()
+    assert ("erika@example.org" in html) is consent
+    assert ("Erika Mustermann" in html) is consent
+
+
+def test_questionnaire_asks_separately_and_records_the_new_consent_version(client):
+    from survey import questionnaire as q
+    from survey import services
+
+    form = q.ConsentForm()
+    assert form.fields["contact_publish"].required is False
+    assert form.fields["contact_publish"].initial is None  # unticked: the default is no
+    assert "Name, Funktion, E-Mail-Adresse und Telefonnummer" in str(
+        form.fields["contact_publish"].label
+    )
+    assert "nur veröffentlicht, wenn Sie das unten eigens ankreuzen" in str(q.CONSENT_TEXT)
+    assert q.CONSENT_VERSION == "2026-11"
+    wave = f.SurveyFactory()
+    submission = f.SubmissionFactory(survey=wave, network=f.NetworkFactory())
+    services.submission_save_section(
+        submission=submission,
+        section="einwilligung",
+        data={"consent_publish": "on"},
+        user=None,
+    )
+    submission.refresh_from_db()
+    assert submission.consent_version == "2026-11"

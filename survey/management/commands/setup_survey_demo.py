@@ -283,7 +283,8 @@ class Command(BaseCommand):
         answers["evaluation"] = {
             "fields": {"evaluation_frequency": "jaehrlich", "goals_adjusted": "ja"}
         }
-        answers["einwilligung"] = {"fields": {"consent_publish": True}}
+        # the demo contacts are fictitious, so they may be shown
+        answers["einwilligung"] = {"fields": {"consent_publish": True, "contact_publish": True}}
         submission.consent_at = timezone.now()
         submission.consent_version = q.CONSENT_VERSION
         submission.save()
