@@ -152,6 +152,7 @@ class StatisticsView(StatisticsMixin, TemplateView):
             wave_stats=stats.wave_statistics(wave, self.filters, topic_only=True) if wave else None,
             wave_url=wave.get_absolute_url() + self.filters.querystring if wave else "",
             directory=stats.directory_tables(self.filters),
+            demo_networks=Network.objects.published().demo().count(),
         )
         return context
 
