@@ -13,20 +13,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from netzwerke.models import Actor, Membership, Network, Project, Source
+from survey.demo import DEMO_USER, TOPICS
 from survey.models import Coordinator, FocusTopic, Submission, Survey
 
 CHUNK = 5000
-DEMO_USER = "koordination"
-DEMO_PASSWORD = "Erhebung-2026"
-# slug, name, share "zentral", share "auf der Agenda" in the historic demo wave
-DEMO_TOPICS = [
-    ("qualifizierung-digitalisierung", "Qualifizierung für die Digitalisierung", 0.20, 0.36),
-    ("fachkraefte-halten", "Fachkräfte halten", 0.46, 0.38),
-    ("fachkraefte-gewinnen", "Fachkräfte gewinnen", 0.58, 0.30),
-    ("ausbildung", "Ausbildung junger Menschen", 0.52, 0.33),
-    ("zuwanderung", "Integration Zugewanderter", 0.31, 0.44),
-    ("vereinbarkeit", "Vereinbarkeit von Beruf und Familie", 0.24, 0.47),
-]
 
 
 @dataclass
@@ -128,7 +118,7 @@ def demo_data_remove() -> DemoCounts:
             counts.history += deleted
 
     topics = FocusTopic.objects.filter(
-        slug__in=[slug for slug, *_rest in DEMO_TOPICS], surveys__isnull=True, ratings__isnull=True
+        slug__in=[slug for slug, *_rest in TOPICS], surveys__isnull=True, ratings__isnull=True
     )
     counts.topics = topics.count()
     topics.delete()

@@ -5,6 +5,7 @@ import csv
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +13,7 @@ from django.views.generic import TemplateView
 
 from netzwerke.models import Network, State
 from survey import stats
+from survey.models import Survey
 
 SELECT = {"class": "form-select"}
 
@@ -94,7 +96,7 @@ class StatisticsMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def redirect_to_wave(self, slug):
-        url = stats.reverse("survey:statistics-wave", kwargs={"slug": slug})
+        url = reverse("survey:statistics-wave", kwargs={"slug": slug})
         if self.filters.params:
             url += "?" + urlencode(self.filters.params)
         return redirect(url)
@@ -193,7 +195,7 @@ def _filename(parts, filters):
 
 def wave_table_csv(request, slug, table):
     states = list(State.objects.order_by("name"))
-    wave = stats.Survey.objects.filter(slug=slug).first()
+    wave = Survey.objects.filter(slug=slug).first()
     if wave is None:
         raise Http404(_("Diese Erhebung gibt es nicht."))
     filters, _notices = read_filters(request, states=states)

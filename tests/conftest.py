@@ -131,10 +131,25 @@ def directory_world(db):
     return SimpleNamespace(**locals())
 
 
-@pytest.fixture
-def reference_data(db):
-    """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does.
+@pytest.fixture(scope="module")
+def _reference_data_committed(django_db_setup, django_db_blocker):
+    """Load the reference data once per test module, committed, and remove it afterwards.
 
-    Function-scoped on purpose: live_server tests flush the database.
+    Loading 16,476 postal codes took a second or more per test. Each test still runs in
+    its own transaction, so what a test changes in the reference data is rolled back. The
+    rows go again when the module ends: other modules count their own Länder and Kreise,
+    and transactional tests (which pytest-django runs after all others) flush the tables.
     """
-    call_command("load_reference_data", stdout=io.StringIO())
+    from netzwerke.models import District, PostalCode, State
+
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", stdout=io.StringIO())
+        yield
+        PostalCode.objects.all().delete()
+        District.objects.all().delete()
+        State.objects.all().delete()
+
+
+@pytest.fixture
+def reference_data(_reference_data_committed, db):
+    """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does."""

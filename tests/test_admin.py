@@ -1,3 +1,4 @@
+import html5lib
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -131,7 +132,20 @@ def test_history_page_shows_the_change(client, db):
     network.save()
     response = client.get(reverse("admin:netzwerke_network_history", args=[network.pk]))
     assert response.status_code == 200
-    assert "kurator" in response.content.decode()
+    # the admin header prints the user's name on every page: read the history table only
+    table = html5lib.parse(response.content.decode(), namespaceHTMLElements=False).find(
+        ".//table[@id='change-history']"
+    )
+    rows = [
+        [" ".join("".join(cell.itertext()).split()) for cell in row.findall("td")]
+        for row in table.find("tbody").findall("tr")
+    ]
+    assert len(rows) == 2  # created, then renamed
+    newest = rows[0]
+    assert "kurator" in newest
+    assert any(
+        "Fachkräfteallianz Cham → Fachkräfteallianz Landkreis Cham" in cell for cell in newest
+    )
 
 
 def test_admin_export_action_and_view(client, db):

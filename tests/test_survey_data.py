@@ -62,10 +62,13 @@ def test_csv_export_columns(wave, accepted):
 
 
 def test_xlsx_export_has_same_rows(wave, accepted):
+    draft = f.SubmissionFactory(survey=wave, answers=f.complete_answers(wave, name="Entwurf"))
     sheet = load_workbook(io.BytesIO(exports.to_xlsx(wave))).active
-    values = list(sheet.values)
-    assert list(values[0]) == exports.columns(list(wave.topics.all()))
-    assert values[1][0] == accepted.pk
+    xlsx = [["" if v is None else str(v) for v in row] for row in sheet.values]
+    text = exports.to_csv(wave).decode("utf-8-sig")
+    assert xlsx == list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert xlsx[0] == exports.columns(list(wave.topics.all()))
+    assert [row[0] for row in xlsx[1:]] == [str(accepted.pk), str(draft.pk)]
 
 
 def test_import_round_trip(wave, accepted, tmp_path):

@@ -104,15 +104,36 @@ def test_submit_after_close_keeps_draft(wave):
     assert submission.answers["stammdaten"]["fields"]["name"] == "Fachkräftenetzwerk Ostwestfalen"
 
 
-def test_request_changes_and_reject_notify_coordinator(wave):
-    coordinator = f.CoordinatorFactory()
+def test_request_changes_and_reject_notify_coordinator(
+    wave, settings, django_capture_on_commit_callbacks
+):
+    settings.REVIEW_NOTIFY_EMAILS = ["redaktion@example.org"]
+    coordinator = f.CoordinatorFactory(user__email="koordination@example.org")
     submission = submitted(wave, coordinator.network)
-    services.submission_request_changes(
-        submission=submission, reviewer=f.StaffFactory(), comment="Bitte Projekte ergänzen."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_request_changes(
+            submission=submission, reviewer=f.StaffFactory(), comment="Bitte Projekte ergänzen."
+        )
     assert submission.state == Submission.State.CHANGES_REQUESTED
-    services.submission_submit(submission=submission, user=coordinator.user)
-    services.submission_reject(submission=submission, reviewer=f.StaffFactory(), reason="Doppelt")
+    assert [m.to for m in mail.outbox] == [["koordination@example.org"]]
+    assert mail.outbox[0].subject.startswith("Rückfrage zu Ihrer Einreichung")
+    assert "Bitte Projekte ergänzen." in mail.outbox[0].body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_submit(submission=submission, user=coordinator.user)
+    assert [m.to for m in mail.outbox[1:]] == [
+        ["redaktion@example.org"],
+        ["koordination@example.org"],
+    ]
+    assert mail.outbox[2].subject.startswith("Eingang bestätigt")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_reject(
+            submission=submission, reviewer=f.StaffFactory(), reason="Doppelt"
+        )
+    assert [m.to for m in mail.outbox[3:]] == [["koordination@example.org"]]
+    assert mail.outbox[3].subject.startswith("Ihre Einreichung wurde abgelehnt")
+    assert "Doppelt" in mail.outbox[3].body
     assert Submission.objects.get(pk=submission.pk).state == Submission.State.REJECTED
     assert [e.to_state for e in submission.events.all()] == [
         "changes_requested",

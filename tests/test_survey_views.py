@@ -7,6 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from netzwerke.models import Network
+from survey import questionnaire as q
+from survey import services
 from survey.models import Invitation, Submission
 from tests import factories as f
 
@@ -64,7 +66,6 @@ def test_closed_wave_refuses_submit_and_keeps_draft(wave):
     submission = f.SubmissionFactory(
         survey=wave, network=coordinator.network, answers=f.complete_answers(wave)
     )
-    Submission.objects.filter(pk=submission.pk)
     wave.opens_at = timezone.now() - datetime.timedelta(days=90)
     wave.closes_at = timezone.now() - datetime.timedelta(days=1)
     wave.save()
@@ -246,9 +247,7 @@ def test_registration_honeypot_sends_nothing(django_capture_on_commit_callbacks)
     assert not Invitation.objects.exists()
 
 
-def test_invitation_for_existing_account_asks_to_log_in(django_capture_on_commit_callbacks):
-    from survey import services
-
+def test_invitation_for_existing_account_asks_to_log_in():
     user = f.UserFactory(email="schon@example.org")
     network = f.NetworkFactory()
     _invitation, token = services.invitation_create(
@@ -338,8 +337,6 @@ def test_query_budget_of_coordinator_pages(wave, rows, django_assert_num_queries
 
 
 def test_survey_pages_are_valid_html(wave, django_capture_on_commit_callbacks):
-    from survey import questionnaire as q
-    from survey import services
     from tests.htmlcheck import assert_valid_html, nu_checker, nu_checker_errors
 
     f.survey_vocabulary()

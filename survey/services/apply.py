@@ -1,0 +1,119 @@
+"""Accepted answers written to the directory: the network, its partners and its projects."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from netzwerke.models import Actor, Membership, Network, Project
+from survey import questionnaire as q
+
+
+def unique_slug(model, base: str, **scope) -> str:
+    base = (slugify(base) or "netzwerk")[:180]
+    slug, n = base, 2
+    while model.objects.filter(slug=slug, **scope).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def results_evaluated(evaluation: dict) -> bool:
+    return evaluation["evaluation_frequency"] != "nie" and bool(evaluation["goals_adjusted"])
+
+
+def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers) -> None:
+    master = cleaned.sections["stammdaten"]
+    coord = cleaned.sections["koordination"]
+    fields = cleaned.sections["handlungsfelder"]
+    evaluation = cleaned.sections["evaluation"]
+    partners = cleaned.rows.get("partner", [])
+
+    for name in (
+        "name",
+        "network_type",
+        "short_description",
+        "description",
+        "founded_year",
+        "organisation_form",
+        "website",
+    ):
+        setattr(network, name, master[name])
+    for name in (
+        "coordination_person",
+        "coordination_role",
+        "coordination_email",
+        "coordination_phone",
+        "full_time_management",
+        "development_partnership",
+    ):
+        setattr(network, name, coord[name])
+    network.partner_count_reported = cleaned.sections["partner"].get("partner_total") or len(
+        partners
+    )
+    network.goals_based_on_data = bool(cleaned.sections["ziele"]["goals_based_on_data"])
+    network.results_evaluated = results_evaluated(evaluation)
+    # the person is shown only with the separate consent of this very submission
+    network.contact_public = bool(cleaned.sections["einwilligung"].get("contact_publish"))
+    if network.status == Network.Status.DRAFT:
+        network.status = Network.Status.PUBLISHED
+        network.published_at = timezone.now()
+    network.save()
+    network.districts.set(master["districts"])
+    network.action_fields.set(fields["action_fields"])
+    network.target_groups.set(fields["target_groups"])
+    network.sectors.set(fields["sectors"])
+    _apply_partners(network=network, rows=partners)
+    _apply_projects(network=network, rows=cleaned.rows.get("projekte", []))
+
+
+def _apply_partners(*, network: Network, rows: list[dict]) -> None:
+    existing = {m.actor.name.casefold(): m for m in network.memberships.select_related("actor")}
+    keep = set()
+    for row in rows:
+        key = row["name"].casefold()
+        membership = existing.get(key)
+        if membership is None:
+            actor = Actor.objects.filter(name__iexact=row["name"]).first()
+            if actor is None:
+                actor = Actor.objects.create(
+                    name=row["name"],
+                    slug=unique_slug(Actor, row["name"]),
+                    actor_type=row["actor_type"],
+                )
+            membership, _created = Membership.objects.get_or_create(
+                network=network, actor=actor, defaults={"binding": row["binding"]}
+            )
+        if membership.binding != row["binding"]:
+            membership.binding = row["binding"]
+            membership.save(update_fields=["binding"])
+        if membership.actor.actor_type_id != row["actor_type"].pk:
+            membership.actor.actor_type = row["actor_type"]
+            membership.actor.save(update_fields=["actor_type"])
+        keep.add(membership.pk)
+    for membership in network.memberships.exclude(pk__in=keep):
+        membership.delete()  # one by one, so that the history records who removed it
+
+
+def _apply_projects(*, network: Network, rows: list[dict]) -> None:
+    existing = {p.slug: p for p in network.projects.all()}
+    keep = set()
+    for row in rows:
+        base = slugify(row["title"])[:240] or "projekt"
+        project = existing.get(base)
+        if project is None or project.pk in keep:
+            project = Project(network=network, slug=unique_slug(Project, base, network=network))
+        project.title = row["title"]
+        project.description = row["description"]
+        project.aim_retain = "halten" in row["aims"]
+        project.aim_train = "ausbilden" in row["aims"]
+        project.aim_attract = "gewinnen" in row["aims"]
+        project.status = row["status"]
+        project.start_date = row["start_date"]
+        project.end_date = row["end_date"]
+        project.results = row["results"]
+        project.evaluated = row["evaluated"]
+        project.save()
+        project.action_fields.set(row["action_fields"])
+        keep.add(project.pk)
+    for project in network.projects.exclude(pk__in=keep):
+        project.delete()
