@@ -164,8 +164,9 @@ def test_acceptance_publishes_the_contact_only_with_the_separate_consent(client,
 def test_questionnaire_asks_separately_and_records_the_new_consent_version(client):
     from survey import questionnaire as q
     from survey import services
+    from survey.questionnaire.forms import ConsentForm
 
-    form = q.ConsentForm()
+    form = ConsentForm()
     assert form.fields["contact_publish"].required is False
     assert form.fields["contact_publish"].initial is None  # unticked: the default is no
     assert "Name, Funktion, E-Mail-Adresse und Telefonnummer" in str(
