@@ -11,7 +11,7 @@ DEMO_NETWORKS ?= 400
 DEMO ?= 1
 BENCH_NETWORKS ?= 5000
 
-.PHONY: run test install setup demo lint format messages bench clean
+.PHONY: run test install setup demo lint format messages bench bench-load clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 oder neuer wird benötigt."; exit 1; }
@@ -53,3 +53,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+
+# every public page under gunicorn against a Fortunes-style page; figures in the README
+bench-load: install
+	$(BIN)/python -m benchmarks.load

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from netzwerke import csvformat
+from netzwerke.dataversion import DataVersion
 from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import (
     ActionField,
@@ -503,3 +504,21 @@ class ProjectAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["network"]
     date_hierarchy = "start_date"
+
+
+@admin.register(DataVersion)
+class DataVersionAdmin(admin.ModelAdmin):
+    """Shown so curators can see when the public data last changed; only writes move it."""
+
+    list_display = ["number", "changed_at"]
+    list_filter = ["changed_at"]
+    search_fields = ["number"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

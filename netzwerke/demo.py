@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import (
     ActionField,
     Actor,
@@ -500,6 +501,7 @@ def generate_demo(*, networks: int, seed: int) -> Stats:
             created_at=BASE_DATE, updated_at=BASE_DATE
         )
 
+    data_version_bump()  # bulk_create sends no signals
     stats = Stats(
         networks=len(built),
         actors=len(generator.new_actors),

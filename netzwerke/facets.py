@@ -151,45 +151,41 @@ def compute_facets(filterset):
     opts = _options(rows, sel, key="actor__actor_type__slug", label="actor__actor_type__name")
     facets.append(Facet("akteurstyp", _("Partner (Akteurstyp)"), _finish(opts, sel)))
 
-    type_labels = dict(Network.Type.choices)
-    sel_types = set(filterset.active("typ"))
     rows = (
         Network.objects.filter(pk__in=ids("typ"))
-        .values("network_type")
+        .values_list("network_type")
         .annotate(n=Count("pk"))
         .order_by()
     )
+    facet, total = type_facet(dict(rows), filterset.active("typ"))
+    facets.append(facet)
+    criteria_count = Network.objects.filter(pk__in=ids("kriterien")).meeting_criteria().count()
+    facets.append(criteria_facet(criteria_count, bool(filterset.active("kriterien"))))
+    return {f.name: f for f in facets}, total
+
+
+def type_facet(counts: dict[str, int], selected) -> tuple[Facet, int]:
+    """The Netzwerktyp facet from the count per type, and the total it implies
+    (every network has exactly one type)."""
+    type_labels = dict(Network.Type.choices)
+    sel_types = set(selected)
     opts = [
         Option(
-            value=row["network_type"],
-            label=str(type_labels.get(row["network_type"], row["network_type"])),
-            count=row["n"],
-            selected=row["network_type"] in sel_types,
+            value=value,
+            label=str(type_labels.get(value, value)),
+            count=count,
+            selected=value in sel_types,
         )
-        for row in rows
+        for value, count in counts.items()
+        if count
     ]
     total = sum(o.count for o in opts if o.selected or not sel_types)
-    facets.append(
-        Facet("typ", _("Netzwerktyp"), _finish(opts, {t: str(type_labels[t]) for t in sel_types}))
-    )
+    labels = {t: str(type_labels[t]) for t in sel_types}
+    return Facet("typ", _("Netzwerktyp"), _finish(opts, labels)), total
 
-    criteria_count = Network.objects.filter(pk__in=ids("kriterien")).meeting_criteria().count()
-    criteria_selected = bool(filterset.active("kriterien"))
-    facets.append(
-        Facet(
-            "kriterien",
-            _("Netzwerkkriterien"),
-            _finish(
-                [
-                    Option(
-                        value="alle",
-                        label=str(_("erfüllt alle vier Kriterien")),
-                        count=criteria_count,
-                        selected=criteria_selected,
-                    )
-                ],
-                {},
-            ),
-        )
+
+def criteria_facet(count: int, selected: bool) -> Facet:
+    option = Option(
+        value="alle", label=str(_("erfüllt alle vier Kriterien")), count=count, selected=selected
     )
-    return {f.name: f for f in facets}, total
+    return Facet("kriterien", _("Netzwerkkriterien"), _finish([option], {}))

@@ -210,6 +210,18 @@ class NetworkFilter(django_filters.FilterSet):
         # the ordering is applied in ``ordered()``, after all filters
         return qs
 
+    def search_ranks(self) -> dict[int, float] | None:
+        """The networks matching ``q`` with their rank; ``None`` without a search."""
+        value = self.value("q") or ""
+        if not search_terms(value):
+            return None
+        qs = self.queryset.prefetch_related(None).order_by()
+        return dict(
+            qs.filter(search_condition(qs, value))
+            .annotate(search_rank=search_rank(qs, value))
+            .values_list("pk", "search_rank")
+        )
+
     # -- helpers for the views --
 
     @property

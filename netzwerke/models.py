@@ -639,3 +639,7 @@ class Project(models.Model):
             )
             if flag
         ]
+
+
+# the data version is a model of this app; its module holds the read and bump functions
+from netzwerke.dataversion import DataVersion  # noqa: E402, F401

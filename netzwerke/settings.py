@@ -64,12 +64,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # after WhiteNoise, which serves static files precompressed; see README "Speed"
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # needs the language and the user; its responses still get the CSP and frame headers
+    "netzwerke.caching.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -119,6 +123,20 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# public pages for anonymous visitors (netzwerke/caching.py); PAGE_CACHE=0 renders every
+# request anew but keeps the HTTP caching headers
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# a streamed export larger than this is not kept (its memory would grow with the data)
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(8 * 1024 * 1024)))
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
+# URLs per sitemap page (the protocol allows 50,000; smaller pages render faster)
+SITEMAP_PAGE_SIZE = 5000
+# the yardstick page of benchmarks/load.py (netzwerke/fortunes.py); never in production
+BENCHMARK_PAGE = env_bool("BENCHMARK_PAGE", False)
+# set to the deployed version, so that a new release does not answer 304 with old HTML
+RELEASE = os.environ.get("RELEASE", "")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,7 +1,19 @@
+"""The sitemap: an index (/sitemap.xml) of sections, each in pages of
+``SITEMAP_PAGE_SIZE`` URLs (/sitemap-netzwerke.xml?p=2), so every public URL is
+listed however many networks there are."""
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from netzwerke.models import District, Network, State
+
+
+class PagedSitemap(Sitemap):
+    @property
+    def limit(self):
+        return settings.SITEMAP_PAGE_SIZE
 
 
 class StaticSitemap(Sitemap):
@@ -14,15 +26,18 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class NetworkSitemap(Sitemap):
+class NetworkSitemap(PagedSitemap):
     changefreq = "weekly"
-    limit = 5000
 
     def items(self):
         return Network.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # the default asks every item; the index needs only the newest
+        return Network.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class StateSitemap(Sitemap):
@@ -32,9 +47,8 @@ class StateSitemap(Sitemap):
         return State.objects.order_by("code")
 
 
-class DistrictSitemap(Sitemap):
+class DistrictSitemap(PagedSitemap):
     changefreq = "weekly"
-    limit = 5000
 
     def items(self):
         # only Kreise with a published network: the other pages are thin

@@ -1,6 +1,8 @@
 """URL map: the directory's public pages and open data, the survey, accounts, admin, sitemap."""
 
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
@@ -35,6 +37,17 @@ urlpatterns = [
     path("", include("website.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<slug:section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", pages.robots_txt, name="robots-txt"),
 ]
+
+if settings.BENCHMARK_PAGE:
+    from netzwerke.fortunes import fortunes
+
+    urlpatterns.append(path("bench/fortunes/", fortunes, name="bench-fortunes"))

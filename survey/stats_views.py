@@ -7,10 +7,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from netzwerke.dataversion import per_version
 from netzwerke.models import Network, State
 from survey import stats
 from survey.models import Survey
@@ -153,7 +154,7 @@ class StatisticsView(StatisticsMixin, TemplateView):
             wave=wave,
             wave_stats=stats.wave_statistics(wave, self.filters, topic_only=True) if wave else None,
             wave_url=wave.get_absolute_url() + self.filters.querystring if wave else "",
-            directory=stats.directory_tables(self.filters),
+            directory=_directory_tables(self.request, self.filters),
             demo_networks=Network.objects.published().demo().count(),
         )
         return context
@@ -175,6 +176,15 @@ class StatisticsWaveView(StatisticsMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(wave=self.wave, wave_stats=stats.wave_statistics(self.wave, self.filters))
         return context
+
+
+def _directory_tables(request, filters):
+    # the directory's figures change only with the data: computed once per data version
+    return per_version(
+        request,
+        f"stats-directory:{get_language()}:{filters.querystring}",
+        lambda: stats.directory_tables(filters),
+    )
 
 
 def csv_response(table, filename):
@@ -212,7 +222,7 @@ def directory_table_csv(request, table):
     if table == "trend":
         found, _count = stats.trend_table(stats.waves_with_counts(filters), filters)
     elif table in stats.DIRECTORY_TABLES:
-        found = next(t for t in stats.directory_tables(filters) if t.slug == table)
+        found = next(t for t in _directory_tables(request, filters) if t.slug == table)
     else:
         raise Http404(_("Diese Tabelle gibt es nicht."))
     return csv_response(found, _filename([table], filters))

@@ -11,7 +11,29 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
-def _site_operator_cached():
+def _empty_cache(settings):
+    """Every test starts with an empty cache: the data version restarts with each
+    test's rolled-back transaction, so a page cached by one test would match the next.
+
+    The page cache is off unless a test asks for it (``page_cache``), so that tests can
+    read the response's context; tests/test_caching.py covers the cache itself.
+    """
+    from django.core.cache import cache
+
+    from netzwerke.facetindex import facet_index_reset
+
+    cache.clear()
+    facet_index_reset()
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True)
+def _site_operator_cached(_empty_cache):
     """Every page reads the operator's details from the cache. Start each test where a
     running site is (details cached, none filled in), so page budgets count what the page
     itself asks; tests/test_website.py counts the one query of a cold cache."""

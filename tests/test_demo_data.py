@@ -135,7 +135,7 @@ def test_migration_turns_unsourced_no_of_real_networks_into_unknown():
 
     from tests import factories as f
 
-    migration = importlib.import_module("netzwerke.migrations.0004_mark_demo_and_unknown")
+    migration = importlib.import_module("netzwerke.migrations.0005_mark_demo_and_unknown")
     flags = dict.fromkeys(migration.NETWORK_FLAGS, False)
     real = f.NetworkFactory(contact_public=False, **flags)
     demo = f.NetworkFactory(

@@ -467,17 +467,17 @@ def test_query_budget_does_not_grow_with_the_data(client, django_assert_num_quer
     _mixed_data(wave, topics, size)
 
     # waves, Länder, facts, the topic split by all / Land / type, four
-    # distributions, the trend
-    with django_assert_num_queries(11):
+    # distributions, the trend; and the data version
+    with django_assert_num_queries(1 + 11):
         response = client.get(wave_url(wave, land="BY"))
     assert response.status_code == 200
     # waves, Länder, the latest wave's n and topic split, the trend, three
-    # directory tables, the number of demo networks
-    with django_assert_num_queries(9):
+    # directory tables, the number of demo networks; and the data version
+    with django_assert_num_queries(1 + 9):
         response = client.get(reverse("survey:statistics"))
     assert response.status_code == 200
     # as the wave page, without the trend
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(1 + 10):
         response = wave_csv(client, wave, f"land-{topics[0].slug}")
     assert response.status_code == 200
 

@@ -7,4 +7,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website und Betreiber")
 
     def ready(self):
+        from netzwerke.dataversion import connect_receivers
         from website import checks  # noqa: F401  registers the deploy check
+        from website.models import SiteOperator
+
+        # every cached public page shows the operator in its footer
+        connect_receivers([SiteOperator])

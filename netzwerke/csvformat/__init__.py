@@ -22,7 +22,7 @@ from netzwerke.csvformat.apply import ImportResult, import_networks
 from netzwerke.csvformat.columns import COLUMNS, PERSONAL_COLUMNS, REQUIRED_COLUMNS, columns_for
 from netzwerke.csvformat.parse import RowError, parse_networks
 from netzwerke.csvformat.preview import ImportPreview, import_preview
-from netzwerke.csvformat.write import export_queryset, network_row, write_networks
+from netzwerke.csvformat.write import csv_lines, export_queryset, network_row, write_networks
 
 __all__ = [
     "COLUMNS",
@@ -32,6 +32,7 @@ __all__ = [
     "ImportResult",
     "RowError",
     "columns_for",
+    "csv_lines",
     "export_queryset",
     "import_networks",
     "import_preview",

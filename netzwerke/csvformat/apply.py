@@ -21,6 +21,7 @@ from netzwerke.csvformat.parse import (
     in_chunks,
     parse_networks,
 )
+from netzwerke.dataversion import data_version_bump
 from netzwerke.history import history_m2m_snapshot
 from netzwerke.models import (
     Actor,
@@ -87,6 +88,7 @@ def import_networks(data, *, user=None) -> ImportResult:
 
 def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user) -> None:
     now = timezone.now()
+    data_version_bump()  # the bulk writes below send no signals
     actors = _write_actors(rows, result, user)
 
     new_networks, changed_networks, changed_fields = [], [], set()

@@ -104,6 +104,22 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
     return [row[column] for column in columns_for(public=public)]
 
 
+class _Line:
+    """A file that hands back what is written to it, so csv.writer can yield lines."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(networks, *, public: bool = False, delimiter: str = ";", bom: bool = True):
+    """The CSV file as an iterator of lines (header first), for streaming responses."""
+    writer = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n")
+    header = writer.writerow(columns_for(public=public))
+    yield "\ufeff" + header if bom else header
+    for network in networks:
+        yield writer.writerow(network_row(network, public=public))
+
+
 def write_networks(
     networks,
     stream: IO[str],
@@ -117,12 +133,8 @@ def write_networks(
     ``public=True`` leaves out the personal coordination contact columns.
     The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel.
     """
-    if bom:
-        stream.write("\ufeff")
-    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(columns_for(public=public))
-    count = 0
-    for network in networks:
-        writer.writerow(network_row(network, public=public))
+    count = -1  # the header is no network
+    for line in csv_lines(networks, public=public, delimiter=delimiter, bom=bom):
+        stream.write(line)
         count += 1
     return count

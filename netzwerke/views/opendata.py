@@ -1,13 +1,21 @@
-"""Open data: the filtered result as CSV and JSON exports and as an Atom feed."""
+"""Open data: the filtered result as CSV and JSON exports and as an Atom feed.
+
+The exports stream: networks are read in chunks of ``EXPORT_CHUNK`` (each chunk with
+its own prefetch queries) and written out as they come, so memory stays flat
+however many networks match.
+"""
+
+import json
 
 from django.contrib.syndication.views import Feed
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from netzwerke.csvformat import export_queryset, write_networks
+from netzwerke.csvformat import csv_lines, export_queryset
 from netzwerke.filters import NetworkFilter
 from netzwerke.models import (
     ActionField,
@@ -18,10 +26,15 @@ from netzwerke.models import (
 )
 from netzwerke.views.pages import filter_title, querystring_without
 
+#: networks per database round trip of an export
+EXPORT_CHUNK = 500
+#: networks per piece of the streamed JSON
+JSON_BATCH = 100
+
 
 def _filtered(request, queryset):
     filterset = NetworkFilter(request.GET, queryset=queryset, request=request)
-    return filterset, filterset.qs
+    return filterset, filterset.qs.iterator(chunk_size=EXPORT_CHUNK)
 
 
 def network_json(request, n):
@@ -66,20 +79,37 @@ def network_export_json(request):
             Prefetch("sectors", queryset=Sector.objects.order_by("code")),
         )
     )
-    filterset, networks = _filtered(request, queryset)
-    data = [network_json(request, n) for n in networks]
-    response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
+    _filterset, networks = _filtered(request, queryset)
+    response = StreamingHttpResponse(
+        _json_pieces(request, networks), content_type="application/json"
+    )
     response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
+def _json_pieces(request, networks):
+    yield "["
+    batch = []
+    separator = ""
+    for network in networks:
+        data = network_json(request, network)
+        batch.append(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False))
+        if len(batch) == JSON_BATCH:
+            yield separator + ", ".join(batch)
+            separator, batch = ", ", []
+    if batch:
+        yield separator + ", ".join(batch)
+    yield "]"
+
+
 def network_export_csv(request):
     """The current filter's whole result in the import format, without personal data."""
     _filterset, networks = _filtered(request, export_queryset(Network.objects.published()))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        csv_lines(networks, public=True), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="netzwerke.csv"'
-    write_networks(networks, response, public=True)
     return response
 
 

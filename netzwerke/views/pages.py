@@ -1,11 +1,10 @@
 """The public HTML pages: home with place search, network list and profile, regions, sources."""
 
-import hashlib
 import re
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from netzwerke.facets import compute_facets
+from netzwerke.dataversion import data_version
+from netzwerke.facetindex import facet_index, search_result
 from netzwerke.filters import NetworkFilter
 from netzwerke.maps import district_map, germany_map
 from netzwerke.models import (
@@ -76,42 +76,30 @@ class HomeView(TemplateView):
         place = self.request.GET.get("ort", "").replace("\x00", "").strip()[:100]
         if place:
             context.update(self.place_result(place))
-        published = Network.objects.published()
-        through = Network.districts.through.objects.filter(network__status=Network.Status.PUBLISHED)
-        state_counts = dict(
-            through.values_list("district__state_id")
-            .annotate(n=Count("network_id", distinct=True))
-            .order_by()
-        )
-        district_counts = dict(
-            through.values_list("district_id").annotate(n=Count("network_id")).order_by()
-        )
-        states = [
-            {"state": state, "count": state_counts.get(state.code, 0)}
-            for state in State.objects.order_by("name")
-        ]
-        totals = published.aggregate(
-            networks=Count("pk"), demo=Count("pk", filter=Q(source=Network.Source.DEMO))
-        )
+        version = data_version(self.request)
+        index = facet_index(version)
+        state_counts = index.counts("land")
+        district_counts = index.counts("kreis")
         level = "land" if self.request.GET.get("karte") == "laender" else "kreis"
         counts = state_counts if level == "land" else district_counts
         context.update(
             place=place,
-            states=states,
+            # callables: the template calls them only when its cached fragment is stale
+            states=lambda: [
+                {"state": state, "count": state_counts.get(state.code, 0)}
+                for state in State.objects.order_by("name")
+            ],
             figures={
-                "networks": totals["networks"],
-                "demo": totals["demo"],
-                "criteria": published.meeting_criteria().count(),
+                "networks": index.all.bit_count(),
+                "demo": index.demo.bit_count(),
+                "criteria": index.criteria.bit_count(),
                 "states": len(state_counts),
                 "districts": len(district_counts),
             },
             map_level=level,
-            # the rendered map and table are cached until a count changes
-            map_version=hashlib.md5(
-                repr((sorted(state_counts.items()), sorted(district_counts.items()))).encode(),
-                usedforsecurity=False,
-            ).hexdigest(),
-            map=germany_map(level, counts, map_link(level, counts)),
+            # the rendered map and tables are built once per data version
+            map_version=version.number,
+            map=lambda: germany_map(level, counts, map_link(level, counts)),
         )
         return context
 
@@ -221,6 +209,21 @@ def filter_chips(filterset, query):
     return chips
 
 
+class PagedNetworks:
+    """The result's network ids; the paginator's slice reads only that page."""
+
+    def __init__(self, pks):
+        self.pks = pks
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, window):
+        pks = self.pks[window]
+        found = public_networks().in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+
 class NetworkListView(FilteredMixin, FilterView):
     template_name = "netzwerke/network_list.html"
     paginate_by = 20
@@ -229,11 +232,18 @@ class NetworkListView(FilteredMixin, FilterView):
     def get_queryset(self):
         return public_networks()
 
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        # the facet index filters, counts and orders (get_context_data); no SQL filter runs
+        self.object_list = self.filterset.queryset
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
     def get_paginate_by(self, queryset):
         return self.paginate_by
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        paginator = Paginator(PagedNetworks(self.result.pks), page_size)
         # the facets already counted the result; spare the COUNT(*)
         paginator.__dict__["count"] = self.total
         raw = self.request.GET.get("page", "1")
@@ -259,7 +269,9 @@ class NetworkListView(FilteredMixin, FilterView):
     def get_context_data(self, **kwargs):
         filterset = self.filterset
         self.notices = list(filterset.notices)
-        self.facets, self.total = compute_facets(filterset)
+        index = facet_index(data_version(self.request))
+        self.result = search_result(filterset, index, search=filterset.search_ranks())
+        self.facets, self.total = self.result.facets, self.result.total
         context = super().get_context_data(**kwargs)
         query = self.request.GET
         base_query = query.copy()
@@ -359,29 +371,26 @@ class RegionStateView(TemplateView):
         if not LAND.fullmatch(kwargs["land"]):
             raise Http404
         state = get_object_or_404(State, code=kwargs["land"].upper())
-        networks = _covering(Q(district__state=state))
-        counts = dict(
-            Network.districts.through.objects.filter(
-                district__state=state, network__status=Network.Status.PUBLISHED
-            )
-            .values_list("district_id")
-            .annotate(n=Count("network_id"))
-            .order_by()
-        )
+        index = facet_index(data_version(self.request))
+        covered_bits = index.sets["land"].get(state.code, 0)
+        counts = index.counts("kreis", within=covered_bits)
         districts = [
             {"district": d, "count": counts.get(d.ags, 0)}
             for d in District.objects.filter(state=state).order_by("name")
         ]
-        total = networks.count()
         return super().get_context_data(
             state=state,
-            networks=list(networks[:REGION_LIST_LIMIT]),
-            total=total,
+            networks=_first_networks(index, covered_bits),
+            total=covered_bits.bit_count(),
             districts=districts,
             covered=sum(1 for d in districts if d["count"]),
             list_url=reverse("netzwerke:network-list") + f"?land={state.code}",
             **kwargs,
         )
+
+
+def _first_networks(index, bits):
+    return PagedNetworks(index.ordered(bits, "name"))[:REGION_LIST_LIMIT]
 
 
 class RegionDistrictView(TemplateView):
@@ -395,12 +404,13 @@ class RegionDistrictView(TemplateView):
             ags=kwargs["ags"],
             state_id=kwargs["land"].upper(),
         )
-        networks = _covering(Q(district=district))
+        index = facet_index(data_version(self.request))
+        covered_bits = index.sets["kreis"].get(district.ags, 0)
         return super().get_context_data(
             district=district,
             state=district.state,
-            networks=list(networks[:REGION_LIST_LIMIT]),
-            total=networks.count(),
+            networks=_first_networks(index, covered_bits),
+            total=covered_bits.bit_count(),
             district_map=district_map_or_none([district.ags]),
             list_url=reverse("netzwerke:network-list") + f"?kreis={district.ags}",
             **kwargs,

@@ -23,7 +23,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("survey", "0004_survey_is_demo"),
-        ("netzwerke", "0004_mark_demo_and_unknown"),
+        ("netzwerke", "0005_mark_demo_and_unknown"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

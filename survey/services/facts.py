@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup
 from survey import questionnaire as q
 from survey.models import FocusTopic, Submission, Survey, TopicRating
@@ -108,4 +109,5 @@ def submission_import(
         decided_at=decided_at or (survey.closes_at if state == Submission.State.ACCEPTED else None),
     )
     store_facts(submission=submission, facts=facts)
+    data_version_bump()  # the facts are bulk writes; the statistics change with them
     return submission

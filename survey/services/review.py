@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import Network
 from survey import questionnaire as q
 from survey.models import Submission
@@ -75,6 +76,8 @@ def submission_accept(*, submission: Submission, reviewer, comment: str = "") ->
         decided_at=timezone.now(),
     )
     network = Network.objects.select_for_update().get(pk=submission.network_id)
+    # the state change and the facts are bulk writes; the statistics change with them
+    data_version_bump()
     apply_to_network(network=network, cleaned=cleaned)
     facts = facts_from_cleaned(cleaned, survey=submission.survey)
     store_facts(submission=submission, facts=facts)

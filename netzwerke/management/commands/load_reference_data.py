@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import District, PostalCode, State
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -117,6 +118,7 @@ class Command(BaseCommand):
 
         created, deleted = sync_postal_codes()
         self.stdout.write(f"Postleitzahlen: {created} neu, {deleted} entfernt")
+        data_version_bump()  # bulk writes send no signals; Kreis names appear on public pages
 
     def _warn_stale(self, label, stale):
         if stale:

@@ -41,6 +41,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("netzwerke", "0003_source_unknown_and_m2m_history")]
+    dependencies = [("netzwerke", "0004_source_unknown_and_m2m_history")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -9,7 +9,7 @@ def create_extension(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("netzwerke", "0004_mark_demo_and_unknown")]
+    dependencies = [("netzwerke", "0005_mark_demo_and_unknown")]
 
     # the extension stays on reversal: other databases objects may use it
     operations = [migrations.RunPython(create_extension, migrations.RunPython.noop)]

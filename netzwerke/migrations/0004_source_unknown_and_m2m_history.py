@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netzwerke', '0002_network_fulltext_index'),
+        ('netzwerke', '0003_dataversion'),
     ]
 
     operations = [
