@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from netzwerke.models import Network
 from tests import factories as f
+from tests.test_directory_pages import streamed
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,10 @@ def _public_texts(client, network):
     return {
         "profile": profile,
         "jsonld": jsonld,
-        "csv": client.get(reverse("netzwerke:network-export-csv")).content.decode(),
+        "csv": streamed(client.get(reverse("netzwerke:network-export-csv"))).decode(),
         "json": json.dumps(
-            client.get(reverse("netzwerke:network-export-json")).json(), ensure_ascii=False
+            json.loads(streamed(client.get(reverse("netzwerke:network-export-json")))),
+            ensure_ascii=False,
         ),
         "feed": client.get(reverse("netzwerke:network-feed")).content.decode(),
     }

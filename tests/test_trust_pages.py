@@ -2,13 +2,16 @@
 
 import csv
 import io
+import json
 
 import pytest
 from django.urls import reverse
 
 from netzwerke import csvformat
+from netzwerke.dataversion import data_version_bump
 from netzwerke.models import Network
 from tests import factories as f
+from tests.test_directory_pages import streamed
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +50,10 @@ def test_home_says_how_many_networks_are_demo_data(client, demo_and_real):
 
 def test_exports_mark_demo_networks(client, demo_and_real):
     real, demo = demo_and_real
-    rows = client.get(reverse("netzwerke:network-export-json")).json()
+    rows = json.loads(streamed(client.get(reverse("netzwerke:network-export-json"))))
     assert {r["slug"]: r["demo"] for r in rows}[demo.slug] is True
     assert {r["slug"]: r["herkunft"] for r in rows}[real.slug] == "curated"
-    text = client.get(reverse("netzwerke:network-export-csv")).content.decode("utf-8-sig")
+    text = streamed(client.get(reverse("netzwerke:network-export-csv"))).decode("utf-8-sig")
     sources = {
         r["kuerzel"]: r["herkunft"] for r in csv.DictReader(io.StringIO(text), delimiter=";")
     }
@@ -89,11 +92,13 @@ def test_criteria_filter_counts_only_confirmed_criteria(client, directory_world)
     listed = [n.slug for n in client.get(url, {"kriterien": "alle"}).context["object_list"]]
     assert listed == ["fachkraeftebuendnis-owl"]
     Network.objects.filter(slug="fachkraeftebuendnis-owl").update(results_evaluated=None)
+    data_version_bump()  # a bulk update sends no signal
     listed = [n.slug for n in client.get(url, {"kriterien": "alle"}).context["object_list"]]
     assert listed == []
     owl = directory_world.owl
     owl.memberships.update(binding=None)
     Network.objects.filter(pk=owl.pk).update(results_evaluated=True)
+    data_version_bump()
     assert client.get(url, {"kriterien": "alle"}).context["object_list"] == []
 
 
