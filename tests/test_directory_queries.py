@@ -114,3 +114,19 @@ def test_list_query_budget_with_search(client, directory_world, django_assert_nu
     with django_assert_num_queries(LIST_QUERIES + 1):
         response = client.get(f"{LIST}?{FILTERED}&q=Ausbildung")
     assert response.context["total"] > n // 2
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_region_pages_query_budget(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    client.get(reverse("netzwerke:home"))  # builds the index
+    # version, the Land, its Kreise, the first networks and their 2 prefetches
+    with django_assert_num_queries(1 + 1 + 1 + 1 + 2):
+        response = client.get(reverse("netzwerke:region-state", kwargs={"land": "NW"}))
+    assert response.context["total"] > n // 2
+    # version, the Kreis, the first networks and their 2 prefetches
+    with django_assert_num_queries(1 + 1 + 1 + 2):
+        response = client.get(
+            reverse("netzwerke:region-district", kwargs={"land": "NW", "ags": "05754"})
+        )
+    assert response.context["total"] > n // 3
