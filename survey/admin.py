@@ -1,3 +1,5 @@
+"""The survey admin: waves and their exports, invitations, coordinators, reviewing submissions."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse, HttpResponseRedirect

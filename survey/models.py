@@ -1,3 +1,5 @@
+"""The survey tables: waves, topics, submissions (facts, events), invitations, coordinators."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q

@@ -1,3 +1,5 @@
+"""URLs of the coordinator area, invitations, registration and the public statistics."""
+
 from django.urls import path
 
 from survey import stats_views, views

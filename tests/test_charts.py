@@ -61,3 +61,13 @@ def test_nice_maximum():
     assert charts.nice_maximum([26]) == 50
     assert charts.nice_maximum([None]) == 10
     assert charts.nice_maximum([100]) == 100
+
+
+def test_charts_come_from_the_template_with_unlocalised_numbers(settings):
+    settings.LANGUAGE_CODE = "de"
+    svg = charts.bar_chart(
+        chart_id="c4", title="T", desc="D", bars=[charts.Bar("A", 12.5, "12,5 %")]
+    )
+    # the partial drops the whitespace between elements, and SVG wants "206.2", not "206,2"
+    assert "><" in svg and "\n" not in svg
+    assert 'width="206.2"' in svg and ">12,5 %</text>" in svg

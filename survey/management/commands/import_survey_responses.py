@@ -1,3 +1,5 @@
+"""Import a historic wave's responses from the export's CSV format (see survey.exports)."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,3 +1,5 @@
+"""Retention: delete drafts nobody saved for RETENTION_MONTHS (see survey.services.retention)."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
