@@ -12,7 +12,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -37,6 +36,7 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.tabular import csv_response
 
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
@@ -315,19 +315,17 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
-            .annotate(_partner_count=Count("memberships", distinct=True))
-            .prefetch_related("districts__state")
+            super().get_queryset(request).with_partner_count().prefetch_related("districts__state")
         )
 
     @admin.display(description=_("Länder"))
     def state_names(self, obj):
         return ", ".join(sorted({d.state.code for d in obj.districts.all()}))
 
-    @admin.display(description=_("Partner"), ordering="_partner_count")
+    # the directory's one partner count: recorded, or reported where that is more
+    @admin.display(description=_("Partner"), ordering="partner_count")
     def partner_count(self, obj):
-        return obj._partner_count
+        return obj.partner_count
 
     @admin.display(description=_("Netzwerkkriterien"))
     def criteria_checklist(self, obj):
@@ -345,10 +343,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
             for network in locked:
                 if network.status == status:
                     continue
-                network.status = status
-                # the database requires a date outside drafts; publishing always stamps it
-                if status == Network.Status.PUBLISHED or network.published_at is None:
-                    network.published_at = now
+                network.set_status(status, now=now)
                 network._change_reason = str(_("Sammelaktion im Admin"))
                 network.save()
                 changed += 1
@@ -378,10 +373,8 @@ class NetworkAdmin(SimpleHistoryAdmin):
         return self._csv_response(queryset, "netzwerke-auswahl.csv")
 
     def _csv_response(self, queryset, filename):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        csvformat.write_networks(csvformat.export_queryset(queryset), response)
-        return response
+        rows = csvformat.network_rows(csvformat.export_queryset(queryset))
+        return csv_response(rows, filename=filename)
 
     def get_urls(self):
         opts = self.model._meta

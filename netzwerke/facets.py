@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.models import Membership, Network
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 #: options shown before the rest folds under "mehr"
 TOP_OPTIONS = 8
@@ -125,11 +126,9 @@ def compute_facets(filterset):
             )
         )
 
-    for name, label, relation, column in (
-        ("handlungsfeld", _("Handlungsfeld"), "action_fields", "actionfield"),
-        ("zielgruppe", _("Zielgruppe"), "target_groups", "targetgroup"),
-        ("branche", _("Branche"), "sectors", "sector"),
-    ):
+    for vocabulary in NETWORK_VOCABULARIES:
+        name, label = vocabulary.param, vocabulary.label
+        relation, column = vocabulary.field, vocabulary.through_column
         sel = selected(name, "slug")
         rows = (
             _through(relation)

@@ -7,21 +7,29 @@ says so; the rest of the filter still applies.
 """
 
 import django_filters
-from django import forms
 from django.db.models import F
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from netzwerke.lenient import (
+    LenientForm,
+    LenientModelMultipleChoiceField,
+    LenientMultipleChoiceField,
+)
 from netzwerke.models import (
-    ActionField,
-    ActorType,
     District,
     Membership,
     Network,
-    Sector,
     State,
-    TargetGroup,
 )
 from netzwerke.search import search_condition, search_rank, search_terms
+from netzwerke.vocabularies import (
+    ACTION_FIELDS,
+    ACTOR_TYPES,
+    SECTORS,
+    TARGET_GROUPS,
+    VOCABULARIES,
+)
 
 SORT_CHOICES = [
     ("relevanz", _("Relevanz")),
@@ -32,43 +40,6 @@ SORT_CHOICES = [
 CRITERIA_ALL = "alle"
 
 
-class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Keeps the known values and remembers the unknown ones in ``rejected``.
-
-    The choices are never rendered (the facets are), so the queryset only
-    looks up the submitted keys: one small query, whatever the table's size.
-    """
-
-    def clean(self, value):
-        values = [str(v).strip() for v in (value or []) if str(v).strip()]
-        # a NUL byte is no key of ours, and PostgreSQL refuses it in a query
-        self.rejected = [v for v in values if "\x00" in v]
-        values = [v for v in values if "\x00" not in v]
-        if not values:
-            return []
-        found = {
-            str(getattr(obj, self.to_field_name)): obj
-            for obj in self.queryset.filter(**{f"{self.to_field_name}__in": values})
-        }
-        seen = set()
-        result = []
-        for v in values:
-            if v in found and v not in seen:
-                seen.add(v)
-                result.append(found[v])
-            elif v not in found:
-                self.rejected.append(v)
-        return result
-
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    def clean(self, value):
-        values = [str(v) for v in (value or [])]
-        valid = {str(k) for k, _label in self.choices}
-        self.rejected = [v for v in values if v not in valid]
-        return list(dict.fromkeys(v for v in values if v in valid))
-
-
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = LenientModelMultipleChoiceField
 
@@ -77,21 +48,31 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
 
 
-class LenientForm(forms.Form):
-    """Turns field errors into notices instead of invalidating the filter."""
-
-    def clean(self):
-        self.ignored = {}
-        for name in list(self._errors):
-            if name in self.fields:
-                self.ignored[name] = self.data.getlist(name)
-                del self._errors[name]
-                self.cleaned_data[name] = None
-        return self.cleaned_data
+def querystring_without(query, name, value=None):
+    """``query`` (a QueryDict) as a string, without ``name`` (or one of its values) and page."""
+    q = query.copy()
+    q.pop("page", None)
+    if value is None:
+        q.pop(name, None)
+    else:
+        q.setlist(name, [v for v in q.getlist(name) if v != value])
+    return q.urlencode()
 
 
 def _through(model_field):
     return Network._meta.get_field(model_field).remote_field.through
+
+
+VOCABULARY_OF_PARAM = {v.param: v for v in VOCABULARIES}
+
+
+def _vocabulary_filter(vocabulary, method="filter_vocabulary"):
+    return SlugsFilter(
+        queryset=vocabulary.model.objects.all(),
+        to_field_name="slug",
+        method=method,
+        label=vocabulary.label,
+    )
 
 
 class NetworkFilter(django_filters.FilterSet):
@@ -108,30 +89,10 @@ class NetworkFilter(django_filters.FilterSet):
         method="filter_kreis",
         label=_("Kreis"),
     )
-    handlungsfeld = SlugsFilter(
-        queryset=ActionField.objects.all(),
-        to_field_name="slug",
-        method="filter_action_field",
-        label=_("Handlungsfeld"),
-    )
-    zielgruppe = SlugsFilter(
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        method="filter_target_group",
-        label=_("Zielgruppe"),
-    )
-    branche = SlugsFilter(
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        method="filter_sector",
-        label=_("Branche"),
-    )
-    akteurstyp = SlugsFilter(
-        queryset=ActorType.objects.all(),
-        to_field_name="slug",
-        method="filter_actor_type",
-        label=_("Akteurstyp"),
-    )
+    handlungsfeld = _vocabulary_filter(ACTION_FIELDS)
+    zielgruppe = _vocabulary_filter(TARGET_GROUPS)
+    branche = _vocabulary_filter(SECTORS)
+    akteurstyp = _vocabulary_filter(ACTOR_TYPES, method="filter_actor_type")
     typ = ChoicesFilter(choices=Network.Type.choices, method="filter_type", label=_("Netzwerktyp"))
     kriterien = django_filters.ChoiceFilter(
         choices=[(CRITERIA_ALL, _("erfüllt alle vier Netzwerkkriterien"))],
@@ -143,16 +104,7 @@ class NetworkFilter(django_filters.FilterSet):
     )
 
     #: parameters that narrow the result, in the order of the facets
-    FACETS = (
-        "land",
-        "kreis",
-        "handlungsfeld",
-        "zielgruppe",
-        "branche",
-        "akteurstyp",
-        "typ",
-        "kriterien",
-    )
+    FACETS = ("land", "kreis", *(v.param for v in VOCABULARIES), "typ", "kriterien")
 
     class Meta:
         model = Network
@@ -183,17 +135,12 @@ class NetworkFilter(django_filters.FilterSet):
         through = _through("districts")
         return qs.filter(pk__in=through.objects.filter(district__in=value).values("network_id"))
 
-    def filter_action_field(self, qs, name, value):
-        through = _through("action_fields")
-        return qs.filter(pk__in=through.objects.filter(actionfield__in=value).values("network_id"))
-
-    def filter_target_group(self, qs, name, value):
-        through = _through("target_groups")
-        return qs.filter(pk__in=through.objects.filter(targetgroup__in=value).values("network_id"))
-
-    def filter_sector(self, qs, name, value):
-        through = _through("sectors")
-        return qs.filter(pk__in=through.objects.filter(sector__in=value).values("network_id"))
+    def filter_vocabulary(self, qs, name, value):
+        vocabulary = VOCABULARY_OF_PARAM[name]
+        through = _through(vocabulary.field).objects.filter(
+            **{f"{vocabulary.through_column}__in": value}
+        )
+        return qs.filter(pk__in=through.values("network_id"))
 
     def filter_actor_type(self, qs, name, value):
         return qs.filter(
@@ -272,17 +219,53 @@ class NetworkFilter(django_filters.FilterSet):
             return []
         return value if isinstance(value, list) else [value]
 
+    def title(self):
+        """A German title naming the filter: "Netzwerke in Nordrhein-Westfalen – Aus- und …"."""
+        places = [s.name for s in self.active("land")] + [d.name for d in self.active("kreis")]
+        title = gettext("Netzwerke")
+        if places:
+            title = gettext("Netzwerke in %(places)s") % {"places": ", ".join(places)}
+        topics = [o.name for name in (v.param for v in VOCABULARIES) for o in self.active(name)]
+        type_labels = dict(Network.Type.choices)
+        topics += [str(type_labels[t]) for t in self.active("typ")]
+        if self.active("kriterien"):
+            topics.append(gettext("alle vier Kriterien erfüllt"))
+        if topics:
+            title = f"{title} – {', '.join(topics)}"
+        if self.search_text:
+            title = gettext("%(title)s – Suche „%(q)s“") % {"title": title, "q": self.search_text}
+        return title
+
+    def chips(self, query):
+        """The active filters as removable chips: a label and the query without it."""
+        chips = []
+        if self.search_text:
+            chips.append(
+                {
+                    "label": gettext("Suche: „%(q)s“") % {"q": self.search_text},
+                    "query": querystring_without(query, "q"),
+                }
+            )
+        keys = {"land": "code", "kreis": "ags"}
+        type_labels = dict(Network.Type.choices)
+        for name in self.FACETS:
+            field_label = self.form.fields[name].label
+            for value in self.active(name):
+                if name == "typ":
+                    key, label = value, type_labels[value]
+                elif name == "kriterien":
+                    key, label = value, gettext("alle vier erfüllt")
+                else:
+                    key, label = getattr(value, keys.get(name, "slug")), value.name
+                chips.append(
+                    {
+                        "label": f"{field_label}: {label}",
+                        "query": querystring_without(query, name, str(key)),
+                    }
+                )
+        return chips
+
     @property
     def notices(self):
         """German messages about the parameter values that were ignored."""
-        self.form.is_valid()
-        notices = []
-        for name, field in self.form.fields.items():
-            rejected = list(getattr(field, "rejected", []))
-            rejected += getattr(self.form, "ignored", {}).get(name, [])
-            for value in rejected:
-                notices.append(
-                    _("Der Wert „%(value)s“ für „%(label)s“ ist unbekannt und wurde ignoriert.")
-                    % {"value": value[:60], "label": field.label}
-                )
-        return notices
+        return self.form.notices

@@ -1,11 +1,18 @@
+"""The directory's data: regions (State, District, PostalCode), vocabularies, networks with
+their partners and projects; reads as QuerySet methods, one rule per status change.
+"""
+
 import re
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from netzwerke.search import search_networks
 
 FOUNDED_YEAR_MIN = 1950
 FOUNDED_YEAR_MAX = 2100
@@ -27,12 +34,33 @@ def yes_no_unknown(value):
     return _("ja") if value else _("nein")
 
 
+def _published_networks(networks):
+    # a queryset default would import Network before it is defined
+    return Network.objects.published() if networks is None else networks
+
+
+class StateQuerySet(models.QuerySet):
+    def with_network_counts(self, networks=None):
+        """Annotate ``network_count``: the networks (default: the published ones) with a
+        Kreis in the Land; a network spanning several Länder counts in each."""
+        networks = _published_networks(networks)
+        return self.annotate(
+            network_count=Count(
+                "districts__networks",
+                filter=Q(districts__networks__in=networks.order_by().values("pk")),
+                distinct=True,
+            )
+        )
+
+
 class State(models.Model):
     """A Bundesland, keyed by its ISO 3166-2 suffix (``NW``)."""
 
     code = models.CharField(_("Kürzel"), max_length=2, primary_key=True)
     ags = models.CharField(_("AGS-Präfix"), max_length=2, unique=True)
     name = models.CharField(_("Name"), max_length=100, unique=True)
+
+    objects = StateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Bundesland")
@@ -63,6 +91,32 @@ def caseless_pattern(text):
 
 
 class DistrictQuerySet(models.QuerySet):
+    def find(self, text, *, limit=20):
+        """Kreise for what a visitor types: a postal code (which may lie in several
+        Kreise), a Kreis or town name, or failing that the beginning of a Kreis name
+        ("Güters"); at most ``limit``, by name, with their Land."""
+        text = " ".join((text or "").split())
+        if re.fullmatch(r"[0-9]{5}", text):
+            districts = self.for_postal_code(text)
+        else:
+            districts = self.matching_place(text)
+        found = list(districts.select_related("state").order_by("name")[:limit])
+        if not found and len(text) >= 3 and not text.isdigit():
+            found = list(
+                self.filter(name__istartswith=text).select_related("state").order_by("name")[:limit]
+            )
+        return found
+
+    def with_network_counts(self, networks=None):
+        """Annotate ``network_count``: the networks (default: the published ones) that
+        name the Kreis."""
+        networks = _published_networks(networks)
+        return self.annotate(
+            network_count=Count(
+                "networks", filter=Q(networks__in=networks.order_by().values("pk")), distinct=True
+            )
+        )
+
     def for_postal_code(self, code):
         """All Kreise the 5-digit PLZ ``code`` lies in; a PLZ may span several."""
         code = (code or "").strip()
@@ -216,26 +270,33 @@ class NetworkQuerySet(models.QuerySet):
     def search(self, q):
         """Full text over name, descriptions, partners and projects, annotated
         with ``search_rank``; see ``netzwerke.search``."""
-        from netzwerke.search import search_networks
-
         return search_networks(self, q)
 
-    def with_partner_count(self):
-        """Annotate ``partner_count``: the recorded memberships, or the reported
-        number where the network reported more partners than are recorded."""
+    def with_partner_count(self, *, grouped=False):
+        """Annotate ``partner_count``, the directory's one partner count: the recorded
+        memberships, or the reported number where the network reported more partners
+        than are recorded. The list sorts by it, the exports and the statistics show it.
+
+        ``grouped`` counts the memberships with a join and GROUP BY instead of a
+        correlated subquery: the fast form for aggregating over many networks (the
+        statistics), not for a queryset that other joins multiply.
+        """
         if "partner_count" in self.query.annotations:
             return self
-        recorded = Coalesce(
-            models.Subquery(
-                Membership.objects.filter(network=OuterRef("pk"))
-                .order_by()
-                .values("network")
-                .annotate(n=Count("pk"))
-                .values("n")[:1],
-                output_field=models.IntegerField(),
-            ),
-            0,
-        )
+        if grouped:
+            recorded = Count("memberships")
+        else:
+            recorded = Coalesce(
+                models.Subquery(
+                    Membership.objects.filter(network=OuterRef("pk"))
+                    .order_by()
+                    .values("network")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=models.IntegerField(),
+                ),
+                0,
+            )
         return self.annotate(
             partner_count=Greatest(
                 recorded,
@@ -410,6 +471,28 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("netzwerke:network-detail", kwargs={"slug": self.slug})
+
+    def set_status(self, status: str, *, published_at=None, now=None) -> None:
+        """The one rule for a status change (admin actions, CSV import, survey acceptance);
+        the caller saves.
+
+        ``published_at`` is when the network last became public: entering "published"
+        from another status stamps it (with ``published_at`` if given, else now); an
+        already published network keeps its date unless one is given. Every status but
+        draft needs a date (a database constraint), so archiving a network that was never
+        published stamps now as well; a draft keeps whatever date it had.
+        """
+        becomes_public = status == self.Status.PUBLISHED != self.status
+        needs_date = status != self.Status.DRAFT and self.published_at is None
+        if published_at is not None:
+            self.published_at = published_at
+        elif becomes_public or needs_date:
+            self.published_at = now or timezone.now()
+        self.status = status
+
+    def publish(self, *, now=None) -> None:
+        """Make the network public (not saved); see ``set_status``."""
+        self.set_status(self.Status.PUBLISHED, now=now)
 
     @property
     def topic_list(self):

@@ -2,9 +2,11 @@
 
 PostgreSQL: German full-text search (config ``german``) with prefix matching and
 ranking over the network's own text, indexed by a GIN expression index
-(migration 0002) built from ``network_vector()``, so the query and the index
-share one expression. Partner names and projects match by case-insensitive
-substring (every word), which stays fast without an index of their own.
+(migration 0002, which holds a frozen copy of ``network_vector()``; a test keeps the
+two equal, so the query and the index share one expression). Partner names and
+projects match by case-insensitive substring (every word), which stays fast without
+an index of their own. The module imports no models: it reaches partners and projects
+through the relations of the queryset it is given.
 
 Elsewhere (SQLite): a case-insensitive substring match over the same texts;
 every word must occur somewhere.
@@ -12,6 +14,8 @@ every word must occur somewhere.
 
 import re
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections
 from django.db.models import Case, Exists, FloatField, OuterRef, Q, Value, When
 
 SEARCH_CONFIG = "german"
@@ -28,8 +32,6 @@ def search_terms(q: str) -> list[str]:
 
 def network_vector():
     """The weighted tsvector of a network's own text (PostgreSQL only)."""
-    from django.contrib.postgres.search import SearchVector
-
     return (
         SearchVector("name", weight="A", config=SEARCH_CONFIG)
         + SearchVector("short_description", "topics", weight="B", config=SEARCH_CONFIG)
@@ -48,15 +50,13 @@ def search_condition(qs, q: str) -> Q:
     terms = search_terms(q)
     if _is_postgres(qs):
         return _condition_postgres(qs, terms)
-    return _condition_fallback(terms)
+    return _condition_fallback(qs, terms)
 
 
 def search_rank(qs, q: str):
     """An expression ranking ``qs``'s rows for ``q``: higher is better."""
     terms = search_terms(q)
     if _is_postgres(qs):
-        from django.contrib.postgres.search import SearchRank
-
         return SearchRank(network_vector(), _tsquery(terms))
     name_hits = Q()
     for term in terms:
@@ -70,22 +70,23 @@ def search_rank(qs, q: str):
 
 
 def _is_postgres(qs) -> bool:
-    from django.db import connections
-
     return connections[qs.db].vendor == "postgresql"
 
 
 def _tsquery(terms):
-    from django.contrib.postgres.search import SearchQuery
-
     return SearchQuery(
         " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
     )
 
 
-def _condition_postgres(qs, terms):
-    from netzwerke.models import Membership, Project
+def _related(qs, name):
+    """The model behind the reverse relation ``name`` of ``qs``'s model (Membership,
+    Project): reached through the queryset, so this module imports no models."""
+    return qs.model._meta.get_field(name).related_model
 
+
+def _condition_postgres(qs, terms):
+    Membership, Project = _related(qs, "memberships"), _related(qs, "projects")
     query = _tsquery(terms)
     # Partners and projects by substring: computing their tsvectors at query time cost
     # seconds at a few thousand networks, and partner names are proper nouns anyway.
@@ -117,9 +118,8 @@ def _variants(term: str) -> set[str]:
     return {term, term.lower(), term.capitalize(), term.upper()}
 
 
-def _condition_fallback(terms):
-    from netzwerke.models import Membership, Project
-
+def _condition_fallback(qs, terms):
+    Membership, Project = _related(qs, "memberships"), _related(qs, "projects")
     condition = Q()
     for term in terms:
         any_field = Q()

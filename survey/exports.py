@@ -8,31 +8,31 @@ No column carries personal contact data.
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
-
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netzwerke import tabular, vocabularies
 from netzwerke.models import (
     FOUNDED_YEAR_MAX,
     FOUNDED_YEAR_MIN,
-    ActionField,
-    ActorType,
     Network,
-    Sector,
     State,
-    TargetGroup,
 )
+from netzwerke.tabular import LocatedError
 from survey import questionnaire as q
 from survey import services
 from survey.models import FocusTopic, Submission, Survey, TopicRating
 
 LIST_SEPARATOR = "|"
 YES, NO = "ja", "nein"
+FOUNDED_YEAR = tabular.YearColumn(
+    "gruendungsjahr", min_year=FOUNDED_YEAR_MIN, max_year=FOUNDED_YEAR_MAX
+)
+PARTNER_COUNT = tabular.IntegerColumn("anzahl_partner")
+YES_NO = tabular.YesNoColumn("ja_nein")
 IMPORTABLE_STATES = (Submission.State.ACCEPTED, Submission.State.REJECTED)
 
 CRITERIA = [
@@ -41,13 +41,8 @@ CRITERIA = [
     ("kriterium_massnahmen", "criterion_measures"),
     ("kriterium_evaluation", "criterion_evaluation"),
 ]
-VOCABULARIES = [
-    # column, Facts attribute, model, code field
-    ("handlungsfelder", "action_fields", ActionField, "slug"),
-    ("zielgruppen", "target_groups", TargetGroup, "slug"),
-    ("branchen", "sectors", Sector, "code"),
-    ("partnertypen", "partner_types", ActorType, "slug"),
-]
+# column, Facts attribute, model, code field: from the one vocabulary registry
+VOCABULARIES = [(v.column, v.field, v.model, v.key) for v in vocabularies.VOCABULARIES]
 
 
 def _yes_no(value: bool | None) -> str:
@@ -180,60 +175,22 @@ def _datetime(value) -> str:
 
 
 def to_csv(survey: Survey) -> bytes:
-    """Semicolons and a byte order mark, so that German Excel opens it with umlauts intact."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(rows(survey))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """German Excel CSV (``;``, BOM), every cell guarded against formulas."""
+    return tabular.csv_text(rows(survey)).encode("utf-8")
 
 
 def to_xlsx(survey: Survey) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = survey.slug[:31]
-    for row in rows(survey):
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The same rows as XLSX, every cell guarded against formulas."""
+    return tabular.xlsx_bytes(rows(survey), title=survey.slug)
 
 
 # --- import ------------------------------------------------------------------------------
 
 
-@dataclass
-class ImportError_:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self):
-        if self.column:
-            return _("Zeile %(line)s, Spalte „%(column)s“: %(message)s") % {
-                "line": self.line,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("Zeile %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
 class ImportFailed(Exception):
-    def __init__(self, errors: list[ImportError_]):
+    def __init__(self, errors: list[LocatedError]):
         super().__init__(f"{len(errors)} Fehler")
         self.errors = errors
-
-
-def _read(text: str):
-    text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
 def import_responses(*, survey: Survey, text: str, replace: bool = False) -> int:
@@ -242,25 +199,21 @@ def import_responses(*, survey: Survey, text: str, replace: bool = False) -> int
     A wave that already holds imported responses is refused unless ``replace``,
     which swaps them in the same transaction, so a re-run never doubles a wave.
     """
-    reader = _read(text)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    errors: list[ImportError_] = []
-    for required in ("land", "netzwerktyp"):
-        if required not in header:
-            errors.append(ImportError_(1, required, _("Pflichtspalte fehlt.")))
+    table = tabular.read_csv(text, required=("land", "netzwerktyp"))
+    header = table.header
+    errors: list[LocatedError] = [] if table.usable else list(table.errors)
     topic_columns = [h for h in header if h.startswith("thema_") and not h.endswith("_label")]
     topics = {t.slug: t for t in FocusTopic.objects.all()}
     for column in topic_columns:
         if column.removeprefix("thema_") not in topics:
             errors.append(
-                ImportError_(1, column, _("Unbekanntes Schwerpunktthema; bitte zuerst anlegen."))
+                LocatedError(1, column, _("Unbekanntes Schwerpunktthema; bitte zuerst anlegen."))
             )
     if not replace and survey.submissions.filter(imported=True).exists():
         errors.append(
-            ImportError_(
+            LocatedError(
                 1,
-                "",
+                None,
                 _(
                     "Die Erhebung enthält schon importierte Antworten; zum Ersetzen "
                     "--replace angeben."
@@ -278,15 +231,15 @@ def import_responses(*, survey: Survey, text: str, replace: bool = False) -> int
     networks = dict(Network.objects.values_list("slug", "pk"))
     parsed = []
     seen_networks = {}
-    for record in reader:
-        line = reader.line_num
+    errors.extend(table.errors)  # rows the reader could not take
+    for line, record in table.rows:
         row_errors = []
 
         def err(column, message, line=line, row_errors=row_errors):
-            row_errors.append(ImportError_(line, column, message))
+            row_errors.append(LocatedError(line, column, message))
 
         def cell(column, record=record):
-            return (record.get(column) or "").strip()
+            return record.get(column) or ""
 
         facts = services.Facts()
         land = cell("land").upper()
@@ -303,27 +256,15 @@ def import_responses(*, survey: Survey, text: str, replace: bool = False) -> int
                 _("Unbekannter Netzwerktyp „%(value)s“; erlaubt: %(allowed)s.")
                 % {"value": facts.network_type, "allowed": ", ".join(Network.Type.values)},
             )
-        year = cell("gruendungsjahr")
-        if year:
-            if not year.isdigit() or not FOUNDED_YEAR_MIN <= int(year) <= FOUNDED_YEAR_MAX:
-                err(
-                    "gruendungsjahr",
-                    _("„%(value)s“ ist kein Jahr zwischen %(min)s und %(max)s.")
-                    % {"value": year, "min": FOUNDED_YEAR_MIN, "max": FOUNDED_YEAR_MAX},
-                )
-            else:
-                facts.founded_year = int(year)
-        count = cell("anzahl_partner")
-        if count:
-            if not count.isdigit():
-                err("anzahl_partner", _("„%(value)s“ ist keine ganze Zahl.") % {"value": count})
-            else:
-                facts.partner_count = int(count)
-        for column, attr in [("hauptamtlich", "full_time_management"), *CRITERIA]:
-            value = cell(column).lower()
-            if value not in ("", YES, NO):
-                err(column, _("„%(value)s“: bitte „ja“, „nein“ oder leer.") % {"value": value})
-            setattr(facts, attr, None if not value else value == YES)
+        for column, attr, spec in (
+            ("gruendungsjahr", "founded_year", FOUNDED_YEAR),
+            ("anzahl_partner", "partner_count", PARTNER_COUNT),
+            *((c, a, YES_NO) for c, a in [("hauptamtlich", "full_time_management"), *CRITERIA]),
+        ):
+            try:
+                setattr(facts, attr, spec.clean(cell(column)))
+            except ValidationError as exc:
+                err(column, tabular.error_text(exc))
         for column, attr, _model, _key in VOCABULARIES:
             codes = [c.strip() for c in cell(column).split(LIST_SEPARATOR) if c.strip()]
             unknown = [c for c in codes if c not in vocab[column]]

@@ -1,9 +1,7 @@
 """The public statistics: /statistik/ and /statistik/<wave>/, and a CSV per table."""
 
-import csv
-
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -11,7 +9,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from netzwerke import tabular
 from netzwerke.dataversion import per_version
+from netzwerke.lenient import LenientForm
 from netzwerke.models import Network, State
 from survey import stats
 from survey.models import Survey
@@ -19,7 +19,12 @@ from survey.models import Survey
 SELECT = {"class": "form-select"}
 
 
-class StatisticsFilterForm(forms.Form):
+class StatisticsFilterForm(LenientForm):
+    notice_message = gettext_lazy(
+        "„%(value)s“ ist kein gültiger Wert für „%(label)s“; dieser Filter wurde ignoriert."
+    )
+    notice_value_length = 40
+
     erhebung = forms.ChoiceField(
         label=gettext_lazy("Erhebung"), required=False, widget=forms.Select(attrs=SELECT)
     )
@@ -38,14 +43,6 @@ class StatisticsFilterForm(forms.Form):
         self.fields["typ"].choices = [("", _("alle Typen")), *Network.Type.choices]
 
 
-def _notice(value, label):
-    value = value if len(value) <= 40 else value[:40] + "…"
-    message = _(
-        "„%(value)s“ ist kein gültiger Wert für „%(field)s“; dieser Filter wurde ignoriert."
-    )
-    return message % {"value": value, "field": label}
-
-
 def read_filters(request, *, states):
     """The valid Land and type filters of the request, and a notice per bad value.
 
@@ -53,14 +50,11 @@ def read_filters(request, *, states):
     """
     data = {name: request.GET.get(name, "") for name in ("land", "typ")}
     bound = StatisticsFilterForm(data, waves=[], states=states)
-    bound.is_valid()
-    notices = [
-        _notice(data[name], bound.fields[name].label) for name in bound.errors if name in data
-    ]
+    notices = bound.notices
     states_by_code = {s.pk: s for s in states}
     filters = stats.Filters(
-        land=states_by_code.get(bound.cleaned_data.get("land", "")),
-        network_type=bound.cleaned_data.get("typ", ""),
+        land=states_by_code.get(bound.cleaned_data.get("land") or ""),
+        network_type=bound.cleaned_data.get("typ") or "",
     )
     return filters, notices
 
@@ -70,7 +64,9 @@ def read_wave_choice(request, waves):
     value = request.GET.get("erhebung", "")
     if not value or value in {w.slug for w in waves}:
         return value, []
-    return "", [_notice(value, StatisticsFilterForm.base_fields["erhebung"].label)]
+    return "", [
+        StatisticsFilterForm.notice(value, StatisticsFilterForm.base_fields["erhebung"].label)
+    ]
 
 
 class StatisticsMixin:
@@ -188,13 +184,8 @@ def _directory_tables(request, filters):
 
 
 def csv_response(table, filename):
-    """The table as CSV for German Excel: semicolons, UTF-8 with BOM."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerows(table.csv_rows())
-    return response
+    """The table as CSV for German Excel (``netzwerke.tabular``: BOM, ``;``, formula guard)."""
+    return tabular.csv_response(table.csv_rows(), filename=filename)
 
 
 def _filename(parts, filters):

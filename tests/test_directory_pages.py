@@ -249,6 +249,7 @@ def test_csv_export_equals_the_list_result_without_personal_data(client, directo
     data_version_bump()  # a bulk update sends no signal
     response = client.get(f"{reverse('netzwerke:network-export-csv')}?{query}")
     assert response["Content-Type"].startswith("text/csv")
+    assert response.streaming  # the whole directory never sits in memory as one text
     text = streamed(response).decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))

@@ -18,6 +18,7 @@ INDEX_QUERIES = 15  # with the demo networks (the home page notice)
 PROFILE_QUERIES = 1 + 8  # network + 7 prefetches
 
 HOME_PLACE_QUERIES = 1 + 4  # version; Kreise of the PLZ, networks, 2 prefetches
+FEED_QUERIES = 3  # version, the Land of the filter, the items
 
 
 def populate(world, n):
@@ -130,3 +131,12 @@ def test_region_pages_query_budget(client, directory_world, django_assert_num_qu
             reverse("netzwerke:region-district", kwargs={"land": "NW", "ags": "05754"})
         )
     assert response.context["total"] > n // 3
+
+
+@pytest.mark.parametrize("n", [10, 1000])
+def test_feed_query_budget(client, directory_world, django_assert_num_queries, n):
+    populate(directory_world, n)
+    with django_assert_num_queries(FEED_QUERIES):
+        response = client.get(reverse("netzwerke:network-feed"), {"land": "NW"})
+    in_nw = Network.objects.published().in_state("NW").count()
+    assert response.content.count(b"<entry>") == min(50, in_nw)

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from netzwerke import models as nw
 from tests import factories as f
@@ -151,3 +152,27 @@ def test_meeting_criteria_counts_each_network_once():
     good = _network(binding=5, projects=3, fields=2)
     _network(binding=1)
     assert list(nw.Network.objects.meeting_criteria()) == [good]
+
+
+def test_set_status_is_the_one_publication_rule(db):
+    now = timezone.now()
+    earlier = now - timezone.timedelta(days=30)
+    draft = f.NetworkFactory(status=nw.Network.Status.DRAFT, published_at=None)
+    draft.publish(now=now)
+    assert (draft.status, draft.published_at) == (nw.Network.Status.PUBLISHED, now)
+
+    public = f.NetworkFactory(published_at=earlier)
+    public.publish(now=now)
+    assert public.published_at == earlier  # already public: keeps its date
+
+    public.set_status(nw.Network.Status.ARCHIVED, now=now)
+    assert public.published_at == earlier
+    public.publish(now=now)
+    assert public.published_at == now  # public again: stamped again
+
+    never = f.NetworkFactory(status=nw.Network.Status.DRAFT, published_at=None)
+    never.set_status(nw.Network.Status.ARCHIVED, now=now)
+    assert never.published_at == now  # the database wants a date outside drafts
+    never.set_status(nw.Network.Status.PUBLISHED, published_at=earlier, now=now)
+    assert never.published_at == earlier  # a given date wins
+    never.save()

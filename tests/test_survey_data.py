@@ -140,7 +140,7 @@ def test_import_refuses_unknown_topic_and_missing_columns(wave, tmp_path, capsys
     with pytest.raises(CommandError):
         call_command("import_survey_responses", wave.slug, str(path))
     err = capsys.readouterr().err
-    assert "Spalte „land“: Pflichtspalte fehlt." in err
+    assert "Spalte „land“: Die Pflichtspalte fehlt." in err
     assert "Spalte „thema_unbekannt“: Unbekanntes Schwerpunktthema" in err
 
 

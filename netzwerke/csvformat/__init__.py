@@ -20,9 +20,16 @@ writing) and ``apply`` (the database write).
 
 from netzwerke.csvformat.apply import ImportResult, import_networks
 from netzwerke.csvformat.columns import COLUMNS, PERSONAL_COLUMNS, REQUIRED_COLUMNS, columns_for
-from netzwerke.csvformat.parse import RowError, parse_networks
+from netzwerke.csvformat.parse import parse_networks
 from netzwerke.csvformat.preview import ImportPreview, import_preview
-from netzwerke.csvformat.write import csv_lines, export_queryset, network_row, write_networks
+from netzwerke.csvformat.write import (
+    csv_lines,
+    export_queryset,
+    network_row,
+    network_rows,
+    write_networks,
+)
+from netzwerke.tabular import LocatedError
 
 __all__ = [
     "COLUMNS",
@@ -30,13 +37,14 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "ImportPreview",
     "ImportResult",
-    "RowError",
+    "LocatedError",
     "columns_for",
     "csv_lines",
     "export_queryset",
     "import_networks",
     "import_preview",
     "network_row",
+    "network_rows",
     "parse_networks",
     "write_networks",
 ]

@@ -12,23 +12,12 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from netzwerke.csvformat.columns import M2M_COLUMNS
-from netzwerke.csvformat.parse import (
-    Lookups,
-    NetworkRow,
-    PartnerRow,
-    RowError,
-    fill_pks,
-    in_chunks,
-    parse_networks,
-)
+from netzwerke.csvformat.parse import Lookups, NetworkRow, parse_networks
 from netzwerke.dataversion import data_version_bump
 from netzwerke.history import history_m2m_snapshot
-from netzwerke.models import (
-    Actor,
-    Membership,
-    Network,
-    Source,
-)
+from netzwerke.models import Network, Source
+from netzwerke.services import actors_sync, fill_pks, in_chunks, memberships_sync_many
+from netzwerke.tabular import LocatedError
 
 
 @dataclass
@@ -37,7 +26,7 @@ class ImportResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     actors_created: int = 0
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[LocatedError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -77,7 +66,7 @@ def import_networks(data, *, user=None) -> ImportResult:
             _write(rows, lookups, result, user)
     except IntegrityError as exc:
         result.errors.append(
-            RowError(None, None, _("Die Datenbank hat den Import abgelehnt: %s") % exc)
+            LocatedError(None, None, _("Die Datenbank hat den Import abgelehnt: %s") % exc)
         )
         result.created.clear()
         result.updated.clear()
@@ -89,28 +78,30 @@ def import_networks(data, *, user=None) -> ImportResult:
 def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user) -> None:
     now = timezone.now()
     data_version_bump()  # the bulk writes below send no signals
-    actors = _write_actors(rows, result, user)
+    partners = [partner for row in rows for partner in row.partners or []]
+    actors, result.actors_created = actors_sync(partners=partners, user=user, rename=True, now=now)
 
     new_networks, changed_networks, changed_fields = [], [], set()
     networks: dict[str, Network] = {}
     for row in rows:
         values = dict(row.values)
+        status = values.pop("status", None)
+        published_at = values.pop("published_at", None)
         network = lookups.networks.get(row.slug)
         if network is None:
             values.setdefault("source", Source.IMPORTED)
             network = Network(slug=row.slug, **values)
-            if network.status != Network.Status.DRAFT and network.published_at is None:
-                network.published_at = now
+            network.set_status(status or network.status, published_at=published_at, now=now)
             new_networks.append(network)
             result.created.append(row.slug)
         else:
-            published = values.get("published_at", network.published_at)
-            if values.get("status", network.status) != Network.Status.DRAFT and not published:
-                values["published_at"] = network.published_at or now
             diff = {k: v for k, v in values.items() if getattr(network, k) != v}
+            for key, value in diff.items():
+                setattr(network, key, value)
+            before = {"status": network.status, "published_at": network.published_at}
+            network.set_status(status or network.status, published_at=published_at, now=now)
+            diff.update({k: v for k, v in before.items() if getattr(network, k) != v})
             if diff:
-                for key, value in diff.items():
-                    setattr(network, key, value)
                 network.updated_at = now
                 changed_networks.append(network)
                 changed_fields.update(diff)
@@ -126,7 +117,9 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
             networks[row.slug].pk: row.m2m[field_name] for row in rows if field_name in row.m2m
         }
         m2m_changed |= _sync_m2m(field_name, desired, networks)
-    m2m_changed |= _sync_memberships(rows, networks, actors, user, now)
+    wanted = {networks[row.slug]: row.partners for row in rows if row.partners is not None}
+    touched = memberships_sync_many(wanted=wanted, actors=actors, user=user, now=now)
+    m2m_changed |= {n.slug for n in networks.values() if n.pk in touched}
 
     already = {n.slug for n in changed_networks}
     for network in lookups.networks.values():
@@ -147,49 +140,6 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
     for row in rows:
         if row.slug in lookups.networks:
             (result.updated if row.slug in changed_slugs else result.unchanged).append(row.slug)
-
-
-def _write_actors(rows: list[NetworkRow], result: ImportResult, user) -> dict[str, Actor]:
-    wanted: dict[str, PartnerRow] = {}
-    for row in rows:
-        for partner in row.partners or []:
-            merged = wanted.setdefault(partner.slug, partner)
-            # a later occurrence may fill in what the first one left open
-            merged.actor_type = merged.actor_type or partner.actor_type
-            merged.district_id = merged.district_id or partner.district_id
-    actors = {a.slug: a for a in in_chunks(Actor.objects.all(), "slug", wanted)}
-    new, changed = [], []
-    for slug, partner in wanted.items():
-        actor = actors.get(slug)
-        if actor is None:
-            actor = Actor(
-                slug=slug,
-                name=partner.name,
-                actor_type=partner.actor_type,
-                district_id=partner.district_id,
-            )
-            new.append(actor)
-            actors[slug] = actor
-            continue
-        updates = {"name": partner.name}
-        if partner.actor_type:
-            updates["actor_type_id"] = partner.actor_type.pk
-        if partner.district_id:
-            updates["district_id"] = partner.district_id
-        diff = {k: v for k, v in updates.items() if getattr(actor, k) != v}
-        if diff:
-            for key, value in diff.items():
-                setattr(actor, key, value)
-            changed.append(actor)
-    if new:
-        bulk_create_with_history(new, Actor, default_user=user)
-        fill_pks(Actor, new)
-        result.actors_created = len(new)
-    if changed:
-        bulk_update_with_history(
-            changed, Actor, ["name", "actor_type", "district"], default_user=user
-        )
-    return actors
 
 
 def _sync_m2m(field_name: str, desired: dict[int, set], networks: dict[str, Network]) -> set[str]:
@@ -213,45 +163,3 @@ def _sync_m2m(field_name: str, desired: dict[int, set], networks: dict[str, Netw
             changed.add(network_id)
     through.objects.bulk_create(to_add)
     return {n.slug for n in networks.values() if n.pk in changed}
-
-
-def _sync_memberships(rows, networks, actors, user, now) -> set[str]:
-    rows = [row for row in rows if row.partners is not None]
-    if not rows:
-        return set()
-    network_ids = [networks[row.slug].pk for row in rows]
-    current = {
-        (m.network_id, m.actor_id): m
-        for m in in_chunks(Membership.objects.all(), "network_id", network_ids)
-    }
-    new, changed, keep = [], [], set()
-    touched: set[str] = set()
-    for row in rows:
-        network = networks[row.slug]
-        for partner in row.partners:
-            actor = actors[partner.slug]
-            key = (network.pk, actor.pk)
-            keep.add(key)
-            values = {"role": partner.role, "binding": partner.binding, "since": partner.since}
-            membership = current.get(key)
-            if membership is None:
-                new.append(Membership(network=network, actor=actor, **values))
-                touched.add(row.slug)
-            elif any(getattr(membership, k) != v for k, v in values.items()):
-                for k, v in values.items():
-                    setattr(membership, k, v)
-                changed.append(membership)
-                touched.add(row.slug)
-    slug_by_pk = {n.pk: slug for slug, n in networks.items()}
-    for key, membership in current.items():
-        if key not in keep:
-            membership._history_user = user
-            membership.delete()
-            touched.add(slug_by_pk[membership.network_id])
-    if new:
-        bulk_create_with_history(new, Membership, default_user=user, default_date=now)
-    if changed:
-        bulk_update_with_history(
-            changed, Membership, ["role", "binding", "since"], default_user=user, default_date=now
-        )
-    return touched

@@ -1,22 +1,20 @@
-"""The network CSV's columns: their names, the model fields behind them, and the cell parsers."""
+"""The network CSV's columns: names, the model fields behind them, and their column classes."""
 
 from __future__ import annotations
 
-import datetime
-
-from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils import timezone
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from netzwerke.models import (
-    FOUNDED_YEAR_MAX,
-    FOUNDED_YEAR_MIN,
-    Membership,
-    Network,
-    Source,
+from netzwerke.models import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Membership, Network, Source
+from netzwerke.tabular import (
+    ChoiceColumn,
+    Column,
+    DateTimeColumn,
+    IntegerColumn,
+    TextColumn,
+    YearColumn,
+    YesNoColumn,
 )
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 COLUMNS = [
     "kuerzel",
@@ -58,10 +56,6 @@ PERSONAL_COLUMNS = [
 
 LIST_SEPARATOR = "|"
 PARTNER_FIELDS = ["name", "typ", "ags", "rolle", "verbindlich", "seit", "kuerzel"]
-TRUE_VALUES = {"ja", "j", "x", "1", "true", "wahr", "yes"}
-FALSE_VALUES = {"nein", "n", "0", "false", "falsch", "no"}
-# an empty cell is "keine Angabe", never "nein"
-UNKNOWN_VALUES = {"", "keine angabe", "k. a.", "k.a.", "unbekannt", "?"}
 ROLE_ORDER = {
     Membership.Role.CARRIER: 0,
     Membership.Role.COORDINATION: 1,
@@ -92,142 +86,13 @@ SCALAR_FIELDS = {
     "ergebnisse_evaluiert": "results_evaluated",
     "herkunft": "source",
 }
-M2M_COLUMNS = {
-    "kreise": "districts",
-    "handlungsfelder": "action_fields",
-    "zielgruppen": "target_groups",
-    "branchen": "sectors",
-}
+M2M_COLUMNS = {"kreise": "districts", **{v.column: v.field for v in NETWORK_VOCABULARIES}}
 
 
 def columns_for(*, public: bool) -> list[str]:
     """The columns of an export; a public one blanks the personal cells of every network
     whose contact person did not consent (see ``network_row``)."""
     return COLUMNS
-
-
-class CellError(Exception):
-    """A cell's value is unusable; the message is German and says why."""
-
-
-_CHOICE_INDEX: dict[tuple[str, str | None], dict[str, str]] = {}
-
-
-def parse_choice(value: str, choices_class, column: str) -> str:
-    """Accept a choice by its value or its German label, case-insensitively."""
-    key = (choices_class.__qualname__, get_language())
-    index = _CHOICE_INDEX.get(key)
-    if index is None:
-        index = {}
-        for choice, label in choices_class.choices:
-            index[str(label).casefold()] = choice
-            index[choice.casefold()] = choice
-        _CHOICE_INDEX[key] = index
-    try:
-        return index[value.casefold()]
-    except KeyError:
-        allowed = ", ".join(choices_class.values)
-        raise CellError(
-            _("„%(value)s“ ist kein gültiger Wert. Erlaubt: %(allowed)s.")
-            % {"value": value, "allowed": allowed}
-        ) from None
-
-
-def parse_boolean(value: str) -> bool | None:
-    """ja, nein, or None for an empty cell ("keine Angabe")."""
-    folded = value.strip().casefold()
-    if folded in TRUE_VALUES:
-        return True
-    if folded in FALSE_VALUES:
-        return False
-    if folded in UNKNOWN_VALUES:
-        return None
-    raise CellError(
-        _("„%(value)s“ ist kein Ja/Nein-Wert (ja, nein oder leer für keine Angabe).")
-        % {"value": value}
-    )
-
-
-def parse_flag(value: str) -> bool:
-    """A yes/no setting rather than a fact: empty means no."""
-    return bool(parse_boolean(value))
-
-
-def parse_source(value: str) -> str | None:
-    """None (leave as it is; new networks are "importiert") for an empty cell."""
-    return parse_choice(value, Source, "herkunft") if value else None
-
-
-def parse_year(value: str) -> int | None:
-    if not value:
-        return None
-    try:
-        year = int(value)
-    except ValueError:
-        raise CellError(_("„%(value)s“ ist keine Jahreszahl.") % {"value": value}) from None
-    if not FOUNDED_YEAR_MIN <= year <= FOUNDED_YEAR_MAX:
-        raise CellError(
-            _("Das Jahr %(year)d liegt nicht zwischen %(min)d und %(max)d.")
-            % {"year": year, "min": FOUNDED_YEAR_MIN, "max": FOUNDED_YEAR_MAX}
-        )
-    return year
-
-
-def parse_count(value: str) -> int | None:
-    if not value:
-        return None
-    if not value.isdigit():
-        raise CellError(_("„%(value)s“ ist keine ganze Zahl ≥ 0.") % {"value": value})
-    return int(value)
-
-
-def parse_datetime(value: str) -> datetime.datetime | None:
-    if not value:
-        return None
-    parsed = None
-    try:
-        parsed = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        for fmt in ("%d.%m.%Y %H:%M", "%d.%m.%Y"):
-            try:
-                parsed = datetime.datetime.strptime(value, fmt)
-                break
-            except ValueError:
-                continue
-    if parsed is None:
-        raise CellError(
-            _("„%(value)s“ ist kein Datum (z. B. 2025-03-01T10:00:00+01:00 oder 01.03.2025).")
-            % {"value": value}
-        )
-    if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed)
-    return parsed
-
-
-def parse_text(max_length: int | None):
-    def parse(value: str) -> str:
-        if max_length and len(value) > max_length:
-            raise CellError(
-                _("Der Text ist %(length)d Zeichen lang, erlaubt sind %(max)d.")
-                % {"length": len(value), "max": max_length}
-            )
-        return value
-
-    return parse
-
-
-def parse_validated(validator, max_length: int):
-    def parse(value: str) -> str:
-        if not value:
-            return ""
-        parse_text(max_length)(value)
-        try:
-            validator(value)
-        except ValidationError as exc:
-            raise CellError(" ".join(exc.messages)) from None
-        return value
-
-    return parse
 
 
 def split_list(value: str, *, loose: bool = False) -> list[str]:
@@ -239,28 +104,38 @@ def split_list(value: str, *, loose: bool = False) -> list[str]:
     return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
 
 
-SCALAR_PARSERS = {
-    "name": parse_text(200),
-    "typ": lambda v: parse_choice(v, Network.Type, "typ") if v else Network.Type.NETWORK,
-    "status": lambda v: parse_choice(v, Network.Status, "status") if v else "draft",
-    "veroeffentlicht_am": parse_datetime,
-    "kurzbeschreibung": parse_text(300),
-    "beschreibung": parse_text(None),
-    "gruendungsjahr": parse_year,
-    "organisationsform": lambda v: (
-        parse_choice(v, Network.OrganisationForm, "organisationsform") if v else ""
-    ),
-    "schwerpunktthemen": parse_text(500),
-    "website": parse_validated(URLValidator(schemes=["http", "https"]), 200),
-    "koordination_person": parse_text(150),
-    "koordination_funktion": parse_text(150),
-    "koordination_email": parse_validated(EmailValidator(), 254),
-    "koordination_telefon": parse_text(50),
-    "kontakt_veroeffentlichen": parse_flag,
-    "partner_anzahl_gemeldet": parse_count,
-    "hauptamtliches_management": parse_boolean,
-    "entwicklungspartnerschaft": parse_boolean,
-    "ziele_datenbasiert": parse_boolean,
-    "ergebnisse_evaluiert": parse_boolean,
-    "herkunft": parse_source,
+# the plain columns as import column classes; ``clean()`` raises ValidationError
+SCALAR_COLUMNS: dict[str, Column] = {
+    column.identifier: column
+    for column in (
+        TextColumn("name", max_length=200),
+        ChoiceColumn("typ", Network.Type, default=Network.Type.NETWORK),
+        ChoiceColumn("status", Network.Status, default=Network.Status.DRAFT),
+        DateTimeColumn("veroeffentlicht_am"),
+        TextColumn("kurzbeschreibung", max_length=300),
+        TextColumn("beschreibung"),
+        YearColumn("gruendungsjahr", min_year=FOUNDED_YEAR_MIN, max_year=FOUNDED_YEAR_MAX),
+        ChoiceColumn("organisationsform", Network.OrganisationForm),
+        TextColumn("schwerpunktthemen", max_length=500),
+        TextColumn("website", max_length=200, validators=[URLValidator(schemes=["http", "https"])]),
+        TextColumn("koordination_person", max_length=150),
+        TextColumn("koordination_funktion", max_length=150),
+        TextColumn("koordination_email", max_length=254, validators=[EmailValidator()]),
+        TextColumn("koordination_telefon", max_length=50),
+        # a setting, not a fact: empty means no
+        YesNoColumn("kontakt_veroeffentlichen", default=False),
+        IntegerColumn("partner_anzahl_gemeldet"),
+        # facts: an empty cell is "keine Angabe" (None), never "nein"
+        YesNoColumn("hauptamtliches_management"),
+        YesNoColumn("entwicklungspartnerschaft"),
+        YesNoColumn("ziele_datenbasiert"),
+        YesNoColumn("ergebnisse_evaluiert"),
+        # empty: unchanged; new networks are "importiert"
+        ChoiceColumn("herkunft", Source, default=None),
+    )
 }
+
+# the parts of a partner line that are parsed like columns
+PARTNER_ROLE = ChoiceColumn("rolle", Membership.Role, default=Membership.Role.PARTNER)
+PARTNER_BINDING = YesNoColumn("verbindlich")
+PARTNER_SINCE = YearColumn("seit", min_year=FOUNDED_YEAR_MIN, max_year=FOUNDED_YEAR_MAX)

@@ -2,94 +2,38 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netzwerke.csvformat.columns import (
     COLUMNS,
     LIST_SEPARATOR,
     M2M_COLUMNS,
+    PARTNER_BINDING,
     PARTNER_FIELDS,
+    PARTNER_ROLE,
+    PARTNER_SINCE,
     PERSONAL_COLUMNS,
     REQUIRED_COLUMNS,
+    SCALAR_COLUMNS,
     SCALAR_FIELDS,
-    SCALAR_PARSERS,
-    CellError,
-    parse_boolean,
-    parse_choice,
-    parse_year,
     split_list,
 )
-from netzwerke.models import (
-    ActionField,
-    Actor,
-    ActorType,
-    District,
-    Membership,
-    Network,
-    Sector,
-    TargetGroup,
-)
-
-# stays below the bound-parameter limits of SQLite and PostgreSQL in large imports
-CHUNK = 900
-
-
-def in_chunks(queryset, field_name: str, values) -> list:
-    values = list(values)
-    rows = []
-    for start in range(0, len(values), CHUNK):
-        rows.extend(queryset.filter(**{f"{field_name}__in": values[start : start + CHUNK]}))
-    return rows
-
-
-def fill_pks(model, objects) -> None:
-    """Set pks after bulk_create on backends that do not return them."""
-    missing = [o for o in objects if o.pk is None]
-    if missing:
-        found = in_chunks(model.objects.only("slug"), "slug", [o.slug for o in missing])
-        ids = {o.slug: o.pk for o in found}
-        for obj in missing:
-            obj.pk = ids[obj.slug]
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in an import file; ``line`` is the physical line where the row starts."""
-
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line and self.column:
-            return _("Zeile %(line)d, Spalte „%(column)s“: %(message)s") % {
-                "line": self.line,
-                "column": self.column,
-                "message": self.message,
-            }
-        if self.line:
-            return _("Zeile %(line)d: %(message)s") % {"line": self.line, "message": self.message}
-        return self.message
+from netzwerke.models import ActorType, District, Network
+from netzwerke.services import ActorMatcher, PartnerSpec, actor_slug, in_chunks
+from netzwerke.tabular import LocatedError, error_text, read_csv
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 
 @dataclass
-class PartnerRow:
-    slug: str
-    name: str
-    actor_type: ActorType | None
-    district_id: str | None
-    role: str
-    binding: bool | None
-    since: int | None
-    line: int
+class PartnerRow(PartnerSpec):
+    """A partner line of the ``partner`` cell; ``line`` is where its network row starts."""
+
+    line: int = 0
 
 
 @dataclass
@@ -101,28 +45,12 @@ class NetworkRow:
     partners: list[PartnerRow] | None = None
 
 
-def _decode(data) -> str:
-    if hasattr(data, "read"):
-        data = data.read()
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise CellError(
-                _(
-                    "Zeile %(line)d: Die Datei ist nicht UTF-8-kodiert. In Excel bitte "
-                    "„CSV UTF-8 (durch Trennzeichen getrennt)“ wählen."
-                )
-                % {"line": line}
-            ) from exc
-    return data.removeprefix("\ufeff")
-
-
-def _sniff_delimiter(text: str) -> str:
-    """``;`` or ``,``, decided on the header line, which holds no quoted separators."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    return ";" if header.count(";") >= header.count(",") and ";" in header else ","
+def _valid_slug(slug: str) -> bool:
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        return False
+    return True
 
 
 class Lookups:
@@ -131,29 +59,23 @@ class Lookups:
     def __init__(self, rows: list[dict[str, str]]):
         self.districts = set(District.objects.values_list("ags", flat=True))
         self.vocab: dict[str, dict[str, Any]] = {}
-        for column, model in (
-            ("handlungsfelder", ActionField),
-            ("zielgruppen", TargetGroup),
-            ("branchen", Sector),
-        ):
+        for vocabulary in NETWORK_VOCABULARIES:
             index: dict[str, Any] = {}
-            for term in model.objects.all():
-                keys = [term.slug, term.name]
-                if model is Sector:
-                    keys.append(term.code)
-                for key in keys:
+            for term in vocabulary.model.objects.all():
+                for key in vocabulary.lookup_keys(term):
                     index.setdefault(key.casefold(), term.pk)
-            self.vocab[column] = index
+            self.vocab[vocabulary.column] = index
         self.actor_types: dict[str, ActorType] = {}
         for actor_type in ActorType.objects.all():
             self.actor_types.setdefault(actor_type.slug.casefold(), actor_type)
             self.actor_types.setdefault(actor_type.name.casefold(), actor_type)
         slugs = {row.get("kuerzel", "").strip() for row in rows}
         self.networks = {n.slug: n for n in in_chunks(Network.objects.all(), "slug", slugs)}
+        self.actors = ActorMatcher()
 
 
 def _parse_partners(
-    value: str, line: int, lookups: Lookups, errors: list[RowError]
+    value: str, line: int, lookups: Lookups, errors: list[LocatedError]
 ) -> list[PartnerRow]:
     partners: list[PartnerRow] = []
     seen: set[str] = set()
@@ -165,7 +87,7 @@ def _parse_partners(
 
         def fail(message, number=number, label=label):
             errors.append(
-                RowError(
+                LocatedError(
                     line,
                     "partner",
                     _("Partner %(number)d („%(label)s“): %(message)s")
@@ -187,12 +109,10 @@ def _parse_partners(
         if len(name) > 250:
             fail(_("Der Name ist länger als 250 Zeichen."))
             continue
-        slug = slug or slugify(name)
-        try:
-            validate_slug(slug)
-        except ValidationError:
-            fail(_("„%(slug)s“ ist kein gültiges Kürzel.") % {"slug": slug})
+        if not _valid_slug(slug or actor_slug(name)):
+            fail(_("„%(slug)s“ ist kein gültiges Kürzel.") % {"slug": slug or actor_slug(name)})
             continue
+        slug = lookups.actors.resolve(name, slug)
         actor_type = None
         if type_key:
             actor_type = lookups.actor_types.get(type_key.casefold())
@@ -203,11 +123,11 @@ def _parse_partners(
             fail(_("Kreis „%(ags)s“ ist unbekannt (5-stelliger AGS erwartet).") % {"ags": ags})
             continue
         try:
-            role_value = parse_choice(role, Membership.Role, "partner") if role else "partner"
-            binding_value = parse_boolean(binding)
-            since_value = parse_year(since)
-        except CellError as exc:
-            fail(str(exc))
+            role_value = PARTNER_ROLE.clean(role)
+            binding_value = PARTNER_BINDING.clean(binding)
+            since_value = PARTNER_SINCE.clean(since)
+        except ValidationError as exc:
+            fail(error_text(exc))
             continue
         if slug in seen:
             fail(_("Dieser Partner ist in der Zelle doppelt aufgeführt."))
@@ -228,92 +148,33 @@ def _parse_partners(
     return partners
 
 
-def _read(text: str, errors: list[RowError]) -> list[tuple[int, dict[str, str]]] | None:
-    """The data rows as ``(line, {column: cell})``; None when the header is unusable."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] = []
-    try:
-        line = reader.line_num + 1
-        for cells in reader:
-            if not any(c.strip() for c in cells):
-                line = reader.line_num + 1
-                continue
-            if not header:
-                header = [c.strip().lower() for c in cells]
-                unknown = [c for c in header if c not in COLUMNS]
-                for column in unknown:
-                    errors.append(
-                        RowError(
-                            line,
-                            column,
-                            _("Unbekannte Spalte. Erlaubt sind: %(cols)s.")
-                            % {"cols": ", ".join(COLUMNS)},
-                        )
-                    )
-                for column in {c for c in header if header.count(c) > 1}:
-                    errors.append(RowError(line, column, _("Die Spalte kommt doppelt vor.")))
-                for column in REQUIRED_COLUMNS:
-                    if column not in header:
-                        errors.append(RowError(line, column, _("Die Pflichtspalte fehlt.")))
-                if errors:
-                    return None
-            elif len(cells) != len(header):
-                errors.append(
-                    RowError(
-                        line,
-                        None,
-                        _("Die Zeile hat %(cells)d Zellen, die Kopfzeile %(header)d.")
-                        % {"cells": len(cells), "header": len(header)},
-                    )
-                )
-            else:
-                rows.append((line, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        errors.append(RowError(reader.line_num, None, _("Ungültiges CSV: %s") % exc))
-    if not header:
-        errors.append(RowError(None, None, _("Die Datei ist leer.")))
-        return None
-    return rows
-
-
-def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | None]:
+def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups | None]:
     """Validate every row and cell; nothing touches the database except lookups."""
-    errors: list[RowError] = []
-    try:
-        text = _decode(data)
-    except CellError as exc:
-        return [], [RowError(None, None, str(exc))], None
-    raw_rows = _read(text, errors)
-    if raw_rows is None:
+    table = read_csv(data, columns=COLUMNS, required=REQUIRED_COLUMNS)
+    errors = table.errors
+    if not table.usable:
         return [], errors, None
+    raw_rows = table.rows
     lookups = Lookups([cells for _line, cells in raw_rows])
     parsed: list[NetworkRow] = []
     first_line_of_slug: dict[str, int] = {}
     for line, cells in raw_rows:
         slug = cells["kuerzel"]
         row = NetworkRow(line=line, slug=slug)
-        try:
-            if not slug:
-                raise CellError(_("Das Kürzel fehlt."))
-            validate_slug(slug)
-            if len(slug) > 200:
-                raise CellError(_("Das Kürzel ist länger als 200 Zeichen."))
-        except ValidationError:
-            errors.append(
-                RowError(
-                    line,
-                    "kuerzel",
-                    _("„%(slug)s“ ist kein gültiges Kürzel (nur a–z, 0–9, - und _).")
-                    % {"slug": slug},
-                )
-            )
-        except CellError as exc:
-            errors.append(RowError(line, "kuerzel", str(exc)))
+        slug_error = None
+        if not slug:
+            slug_error = _("Das Kürzel fehlt.")
+        elif not _valid_slug(slug):
+            slug_error = _("„%(slug)s“ ist kein gültiges Kürzel (nur a–z, 0–9, - und _).") % {
+                "slug": slug
+            }
+        elif len(slug) > 200:
+            slug_error = _("Das Kürzel ist länger als 200 Zeichen.")
+        if slug_error:
+            errors.append(LocatedError(line, "kuerzel", slug_error))
         if slug in first_line_of_slug:
             errors.append(
-                RowError(
+                LocatedError(
                     line,
                     "kuerzel",
                     _("Das Kürzel „%(slug)s“ kommt schon in Zeile %(first)d vor.")
@@ -322,14 +183,14 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
             )
         first_line_of_slug.setdefault(slug, line)
         if not cells["name"]:
-            errors.append(RowError(line, "name", _("Der Name fehlt.")))
-        for column, parse in SCALAR_PARSERS.items():
+            errors.append(LocatedError(line, "name", _("Der Name fehlt.")))
+        for column, spec in SCALAR_COLUMNS.items():
             if column not in cells:
                 continue
             try:
-                value = parse(cells[column])
-            except CellError as exc:
-                errors.append(RowError(line, column, str(exc)))
+                value = spec.clean(cells[column], cells)
+            except ValidationError as exc:
+                errors.append(LocatedError(line, column, error_text(exc)))
                 continue
             if value is not None or column != "herkunft":
                 row.values[SCALAR_FIELDS[column]] = value
@@ -344,7 +205,7 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
             unknown = [a for a in ags_list if a not in lookups.districts]
             if unknown:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         line,
                         "kreise",
                         _("Unbekannte Kreise (5-stelliger AGS erwartet): %(list)s")
@@ -359,7 +220,7 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
             unknown = [k for k in keys if k.casefold() not in index]
             if unknown:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         line,
                         column,
                         _("Unbekannte Einträge: %(list)s") % {"list": ", ".join(unknown)},
@@ -371,11 +232,11 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[RowError], Lookups | No
         if "partner" in cells:
             row.partners = _parse_partners(cells["partner"], line, lookups, errors)
         parsed.append(row)
-    _check_actors(parsed, errors)
+    _check_actors(parsed, errors, lookups.actors)
     return parsed, errors, lookups
 
 
-def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
+def _check_actors(rows: list[NetworkRow], errors: list[LocatedError], actors: ActorMatcher) -> None:
     """The same actor (by Kürzel) must carry the same name, type and Kreis everywhere,
     and a new actor needs a type."""
     first: dict[str, PartnerRow] = {}
@@ -394,7 +255,7 @@ def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
             ]
             if conflicts:
                 errors.append(
-                    RowError(
+                    LocatedError(
                         partner.line,
                         "partner",
                         _(
@@ -410,11 +271,10 @@ def _check_actors(rows: list[NetworkRow], errors: list[RowError]) -> None:
                 )
     untyped = {slug: p for slug, p in first.items() if slug not in typed}
     if untyped:
-        existing = {a.slug for a in in_chunks(Actor.objects.only("slug"), "slug", untyped)}
         for slug, partner in untyped.items():
-            if slug not in existing:
+            if not actors.exists(slug):
                 errors.append(
-                    RowError(
+                    LocatedError(
                         partner.line,
                         "partner",
                         _("Akteur „%(name)s“ ist neu und braucht einen Akteurstyp.")

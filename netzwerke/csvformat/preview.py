@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from netzwerke.csvformat.columns import M2M_COLUMNS, SCALAR_FIELDS
-from netzwerke.csvformat.parse import NetworkRow, RowError, in_chunks, parse_networks
+from netzwerke.csvformat.parse import NetworkRow, parse_networks
 from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import (
     ActionField,
@@ -24,6 +24,8 @@ from netzwerke.models import (
     TargetGroup,
     yes_no_unknown,
 )
+from netzwerke.services import in_chunks
+from netzwerke.tabular import LocatedError
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
 COLUMN_OF_FIELD = {model_field: column for column, model_field in SCALAR_FIELDS.items()}
@@ -57,7 +59,7 @@ class NetworkPreview:
 @dataclass
 class ImportPreview:
     networks: list[NetworkPreview] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[LocatedError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

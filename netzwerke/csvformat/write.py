@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 from typing import IO
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 
 from netzwerke.csvformat.columns import LIST_SEPARATOR, PERSONAL_COLUMNS, ROLE_ORDER, columns_for
-from netzwerke.models import (
-    Membership,
-    Network,
-)
+from netzwerke.models import Membership, Network
+from netzwerke.services import actor_slug
+from netzwerke.tabular import csv_lines as tabular_lines
+from netzwerke.tabular import write_csv
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 
 def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
     """``qs`` with what ``write_networks`` reads, so an export is a fixed number of queries."""
     return qs.prefetch_related(
         "districts",
-        "action_fields",
-        "target_groups",
-        "sectors",
+        *(v.field for v in NETWORK_VOCABULARIES),
         Prefetch(
             "memberships",
             queryset=Membership.objects.select_related("actor__actor_type").order_by(),
@@ -55,7 +53,7 @@ def _partner_cell(network: Network) -> str:
             m.role,
             _bool(m.binding),
             str(m.since) if m.since else "",
-            actor.slug if actor.slug != slugify(actor.name) else "",
+            actor.slug if actor.slug != actor_slug(actor.name) else "",
         ]
         while parts and parts[-1] == "":
             parts.pop()
@@ -79,9 +77,10 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "gruendungsjahr": str(network.founded_year or ""),
         "organisationsform": network.organisation_form,
         "kreise": _join(sorted(d.ags for d in network.districts.all())),
-        "handlungsfelder": _join(t.slug for t in network.action_fields.all()),
-        "zielgruppen": _join(t.slug for t in network.target_groups.all()),
-        "branchen": _join(t.slug for t in network.sectors.all()),
+        **{
+            v.column: _join(t.slug for t in getattr(network, v.field).all())
+            for v in NETWORK_VOCABULARIES
+        },
         "schwerpunktthemen": network.topics,
         "website": network.website,
         "koordination_person": network.coordination_person,
@@ -104,20 +103,17 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
     return [row[column] for column in columns_for(public=public)]
 
 
-class _Line:
-    """A file that hands back what is written to it, so csv.writer can yield lines."""
-
-    def write(self, value: str) -> str:
-        return value
+def network_rows(networks, *, public: bool = False) -> Iterator[list[str]]:
+    """The header, then one row per network: what every network CSV writer writes."""
+    yield columns_for(public=public)
+    for network in networks:
+        yield network_row(network, public=public)
 
 
 def csv_lines(networks, *, public: bool = False, delimiter: str = ";", bom: bool = True):
-    """The CSV file as an iterator of lines (header first), for streaming responses."""
-    writer = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n")
-    header = writer.writerow(columns_for(public=public))
-    yield "\ufeff" + header if bom else header
-    for network in networks:
-        yield writer.writerow(network_row(network, public=public))
+    """The CSV file as an iterator of lines (header first), for streaming responses;
+    every cell guarded against formulas."""
+    return tabular_lines(network_rows(networks, public=public), delimiter=delimiter, bom=bom)
 
 
 def write_networks(
@@ -130,11 +126,9 @@ def write_networks(
 ) -> int:
     """Write ``networks`` (best from ``export_queryset``) to a text stream; returns the count.
 
-    ``public=True`` leaves out the personal coordination contact columns.
-    The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel.
+    ``public=True`` blanks the coordination contact where the person did not consent.
+    The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel; cells a
+    spreadsheet would run as formulas are guarded (see ``netzwerke.tabular``).
     """
-    count = -1  # the header is no network
-    for line in csv_lines(networks, public=public, delimiter=delimiter, bom=bom):
-        stream.write(line)
-        count += 1
-    return count
+    rows = network_rows(networks, public=public)
+    return write_csv(rows, stream, delimiter=delimiter, bom=bom) - 1

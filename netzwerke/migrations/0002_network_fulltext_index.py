@@ -1,8 +1,25 @@
-"""GIN index for the German full-text search; PostgreSQL only (see netzwerke/search.py)."""
+"""GIN index for the German full-text search; PostgreSQL only (see netzwerke/search.py).
+
+The expression is written out here rather than imported from ``netzwerke.search``:
+a migration is a record of what was done and must not change when app code does.
+``tests/test_directory_search.py`` checks that it equals ``search.network_vector()``,
+so that the query can use the index; a change to the search text needs a new migration.
+"""
 
 from django.db import migrations
 
-from netzwerke.search import SEARCH_INDEX_NAME, network_vector
+SEARCH_CONFIG = "german"
+SEARCH_INDEX_NAME = "network_fulltext_gin"
+
+
+def network_vector():
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("short_description", "topics", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+    )
 
 
 def _index():

@@ -15,16 +15,14 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from netzwerke.csvformat import csv_lines, export_queryset
-from netzwerke.filters import NetworkFilter
+from netzwerke.csvformat import export_queryset, network_rows
+from netzwerke.filters import NetworkFilter, querystring_without
 from netzwerke.models import (
-    ActionField,
     District,
     Network,
-    Sector,
-    TargetGroup,
 )
-from netzwerke.views.pages import filter_title, querystring_without
+from netzwerke.tabular import csv_response
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 #: networks per database round trip of an export
 EXPORT_CHUNK = 500
@@ -46,9 +44,7 @@ def network_json(request, n):
         "kurzbeschreibung": n.short_description,
         "kreise": [d.ags for d in districts],
         "laender": sorted({d.state_id for d in districts}),
-        "handlungsfelder": [f.slug for f in n.action_fields.all()],
-        "zielgruppen": [t.slug for t in n.target_groups.all()],
-        "branchen": [s.slug for s in n.sectors.all()],
+        **{v.column: [t.slug for t in getattr(n, v.field).all()] for v in NETWORK_VOCABULARIES},
         "partner_anzahl": n.partner_count,
         "gruendungsjahr": n.founded_year,
         "website": n.website,
@@ -74,9 +70,10 @@ def network_export_json(request):
         .with_partner_count()
         .prefetch_related(
             Prefetch("districts", queryset=District.objects.order_by("ags")),
-            Prefetch("action_fields", queryset=ActionField.objects.order_by("slug")),
-            Prefetch("target_groups", queryset=TargetGroup.objects.order_by("slug")),
-            Prefetch("sectors", queryset=Sector.objects.order_by("code")),
+            *(
+                Prefetch(v.field, queryset=v.model.objects.order_by(v.order_by))
+                for v in NETWORK_VOCABULARIES
+            ),
         )
     )
     _filterset, networks = _filtered(request, queryset)
@@ -104,13 +101,11 @@ def _json_pieces(request, networks):
 
 
 def network_export_csv(request):
-    """The current filter's whole result in the import format, without personal data."""
+    """The current filter's whole result in the import format, without personal data;
+    streamed, every cell guarded against formulas (``netzwerke.tabular``)."""
     _filterset, networks = _filtered(request, export_queryset(Network.objects.published()))
-    response = StreamingHttpResponse(
-        csv_lines(networks, public=True), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="netzwerke.csv"'
-    return response
+    rows = network_rows(networks, public=True)
+    return csv_response(rows, filename="netzwerke.csv", streaming=True)
 
 
 class NetworkFeed(Feed):
@@ -124,7 +119,7 @@ class NetworkFeed(Feed):
         return NetworkFilter(request.GET, queryset=Network.objects.published(), request=request)
 
     def title(self, obj):
-        return _("Neue Einträge: %(title)s") % {"title": filter_title(obj)}
+        return _("Neue Einträge: %(title)s") % {"title": obj.title()}
 
     def subtitle(self, obj):
         return _("Neu veröffentlichte Netzwerke in der Netzwerkdatenbank Fachkräftesicherung")

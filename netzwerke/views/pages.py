@@ -30,24 +30,6 @@ PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
 
 
-def find_districts(text):
-    """Kreise for a postal code or a Kreis/town name; a PLZ may lie in several Kreise."""
-    text = " ".join(text.split())
-    if PLZ.fullmatch(text):
-        districts = District.objects.for_postal_code(text)
-    else:
-        districts = District.objects.matching_place(text)
-    found = list(districts.select_related("state").order_by("name")[:20])
-    if not found and len(text) >= 3 and not text.isdigit():
-        # a beginning of a Kreis name ("Güters") still finds it
-        found = list(
-            District.objects.filter(name__istartswith=text)
-            .select_related("state")
-            .order_by("name")[:20]
-        )
-    return found
-
-
 STATE_OF_PREFIX = {prefix: code for code, prefix, _name in STATES}
 
 
@@ -111,7 +93,7 @@ class HomeView(TemplateView):
                 )
                 % {"place": place}
             }
-        districts = find_districts(place)
+        districts = District.objects.find(place)
         if not districts:
             return {
                 "place_error": _(
@@ -137,17 +119,6 @@ def public_networks():
     )
 
 
-def querystring_without(query, name, value=None):
-    """``query`` (a QueryDict) as a string, without ``name`` (or one of its values) and page."""
-    q = query.copy()
-    q.pop("page", None)
-    if value is None:
-        q.pop(name, None)
-    else:
-        q.setlist(name, [v for v in q.getlist(name) if v != value])
-    return q.urlencode()
-
-
 class FilteredMixin:
     """Binds the public filter to the query string (even an empty one)."""
 
@@ -155,58 +126,6 @@ class FilteredMixin:
 
     def get_filterset(self, filterset_class=None):
         return NetworkFilter(self.request.GET, queryset=self.get_queryset(), request=self.request)
-
-
-def filter_title(filterset):
-    """A German title naming the filter: "Netzwerke in Nordrhein-Westfalen – Aus- und …"."""
-    places = [s.name for s in filterset.active("land")] + [
-        d.name for d in filterset.active("kreis")
-    ]
-    title = _("Netzwerke in %(places)s") % {"places": ", ".join(places)} if places else None
-    title = title or _("Netzwerke")
-    topics = [
-        o.name
-        for name in ("handlungsfeld", "zielgruppe", "branche", "akteurstyp")
-        for o in filterset.active(name)
-    ]
-    type_labels = dict(Network.Type.choices)
-    topics += [str(type_labels[t]) for t in filterset.active("typ")]
-    if filterset.active("kriterien"):
-        topics.append(_("alle vier Kriterien erfüllt"))
-    if topics:
-        title = f"{title} – {', '.join(topics)}"
-    if filterset.search_text:
-        title = _("%(title)s – Suche „%(q)s“") % {"title": title, "q": filterset.search_text}
-    return title
-
-
-def filter_chips(filterset, query):
-    chips = []
-    if filterset.search_text:
-        chips.append(
-            {
-                "label": _("Suche: „%(q)s“") % {"q": filterset.search_text},
-                "query": querystring_without(query, "q"),
-            }
-        )
-    keys = {"land": "code", "kreis": "ags"}
-    type_labels = dict(Network.Type.choices)
-    for name in NetworkFilter.FACETS:
-        field_label = filterset.form.fields[name].label
-        for value in filterset.active(name):
-            if name == "typ":
-                key, label = value, type_labels[value]
-            elif name == "kriterien":
-                key, label = value, _("alle vier erfüllt")
-            else:
-                key, label = getattr(value, keys.get(name, "slug")), value.name
-            chips.append(
-                {
-                    "label": f"{field_label}: {label}",
-                    "query": querystring_without(query, name, str(key)),
-                }
-            )
-    return chips
 
 
 class PagedNetworks:
@@ -280,8 +199,8 @@ class NetworkListView(FilteredMixin, FilterView):
             facets=self.facets,
             total=self.total,
             notices=self.notices,
-            chips=filter_chips(filterset, query),
-            title=filter_title(filterset),
+            chips=filterset.chips(query),
+            title=filterset.title(),
             query=base_query.urlencode(),
             search_text=filterset.search_text,
             sort=filterset.sort_key,

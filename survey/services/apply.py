@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.utils.text import slugify
 
-from netzwerke.models import Actor, Membership, Network, Project
+from netzwerke.models import Network, Project
+from netzwerke.services import PartnerSpec, memberships_sync
 from survey import questionnaire as q
 
 
@@ -21,7 +21,7 @@ def results_evaluated(evaluation: dict) -> bool:
     return evaluation["evaluation_frequency"] != "nie" and bool(evaluation["goals_adjusted"])
 
 
-def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers) -> None:
+def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers, user) -> None:
     master = cleaned.sections["stammdaten"]
     coord = cleaned.sections["koordination"]
     fields = cleaned.sections["handlungsfelder"]
@@ -55,43 +55,27 @@ def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers) -> None:
     # the person is shown only with the separate consent of this very submission
     network.contact_public = bool(cleaned.sections["einwilligung"].get("contact_publish"))
     if network.status == Network.Status.DRAFT:
-        network.status = Network.Status.PUBLISHED
-        network.published_at = timezone.now()
+        network.publish()
     network.save()
     network.districts.set(master["districts"])
     network.action_fields.set(fields["action_fields"])
     network.target_groups.set(fields["target_groups"])
     network.sectors.set(fields["sectors"])
-    _apply_partners(network=network, rows=partners)
+    _apply_partners(network=network, rows=partners, user=user)
     _apply_projects(network=network, rows=cleaned.rows.get("projekte", []))
 
 
-def _apply_partners(*, network: Network, rows: list[dict]) -> None:
-    existing = {m.actor.name.casefold(): m for m in network.memberships.select_related("actor")}
-    keep = set()
-    for row in rows:
-        key = row["name"].casefold()
-        membership = existing.get(key)
-        if membership is None:
-            actor = Actor.objects.filter(name__iexact=row["name"]).first()
-            if actor is None:
-                actor = Actor.objects.create(
-                    name=row["name"],
-                    slug=unique_slug(Actor, row["name"]),
-                    actor_type=row["actor_type"],
-                )
-            membership, _created = Membership.objects.get_or_create(
-                network=network, actor=actor, defaults={"binding": row["binding"]}
-            )
-        if membership.binding != row["binding"]:
-            membership.binding = row["binding"]
-            membership.save(update_fields=["binding"])
-        if membership.actor.actor_type_id != row["actor_type"].pk:
-            membership.actor.actor_type = row["actor_type"]
-            membership.actor.save(update_fields=["actor_type"])
-        keep.add(membership.pk)
-    for membership in network.memberships.exclude(pk__in=keep):
-        membership.delete()  # one by one, so that the history records who removed it
+def _apply_partners(*, network: Network, rows: list[dict], user) -> None:
+    # the coordinator states institution, type and binding; role and "since" stay curated
+    memberships_sync(
+        network=network,
+        partners=[
+            PartnerSpec(name=row["name"], actor_type=row["actor_type"], binding=row["binding"])
+            for row in rows
+        ],
+        user=user,
+        fields=["binding"],
+    )
 
 
 def _apply_projects(*, network: Network, rows: list[dict]) -> None:

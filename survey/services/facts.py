@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netzwerke import vocabularies
 from netzwerke.dataversion import data_version_bump
-from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup
+from netzwerke.models import Network
 from survey import questionnaire as q
 from survey.models import FocusTopic, Submission, Survey, TopicRating
 from survey.services.apply import results_evaluated
@@ -76,10 +77,11 @@ def store_facts(*, submission: Submission, facts: Facts) -> None:
         if name != "land":
             setattr(submission, name, getattr(facts, name))
     submission.save(update_fields=list(Submission.FACT_FIELDS))
-    submission.action_fields.set(ActionField.objects.filter(slug__in=facts.action_fields))
-    submission.target_groups.set(TargetGroup.objects.filter(slug__in=facts.target_groups))
-    submission.sectors.set(Sector.objects.filter(code__in=facts.sectors))
-    submission.partner_types.set(ActorType.objects.filter(slug__in=facts.partner_types))
+    for vocabulary in vocabularies.VOCABULARIES:
+        terms = vocabulary.model.objects.filter(
+            **{f"{vocabulary.key}__in": getattr(facts, vocabulary.field)}
+        )
+        getattr(submission, vocabulary.field).set(terms)
     topics = {t.slug: t for t in FocusTopic.objects.filter(slug__in=facts.ratings)}
     TopicRating.objects.filter(submission=submission).delete()
     TopicRating.objects.bulk_create(

@@ -1,77 +1,25 @@
-"""Figures of the directory itself (published networks), not of a wave."""
+"""The directory's figures (published networks, not a wave) as statistics tables."""
 
 from __future__ import annotations
 
-from collections import Counter
-
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from netzwerke.models import Membership, Network, State
+from netzwerke.figures import directory_figures
+from netzwerke.models import Network, State
 from survey.stats.disclosure import MIN_GROUP, n_text
 from survey.stats.tables import distribution_table
 
-# labels of the bins in PARTNER_BIN_BOUNDS
-PARTNER_BINS = (
-    gettext_lazy("keine"),
-    gettext_lazy("1–2"),
-    gettext_lazy("3–5"),
-    gettext_lazy("6–10"),
-    gettext_lazy("11–20"),
-    gettext_lazy("21 und mehr"),
-)
-PARTNER_BIN_BOUNDS = ((0, 0), (1, 2), (3, 5), (6, 10), (11, 20), (21, None))
-
-
-def _partner_bins(networks, total):
-    """Networks per partner bin and the mean, from one grouped query.
-
-    One row per network with partners (a hash aggregate over the memberships), binned
-    here; the networks without any are the rest of ``total``. A correlated count per
-    network, repeated for every bin, had PostgreSQL JIT-compile it at 20,000 networks.
-    """
-    counts = Counter(
-        Membership.objects.filter(network__in=networks.values("pk"))
-        .values("network")
-        .annotate(n=Count("pk"))
-        .values_list("n", flat=True)
-        .order_by()
-    )
-    counts[0] = total - sum(counts.values())
-    bins = {
-        f"bin_{i}": sum(
-            n
-            for partners, n in counts.items()
-            if low <= partners and (high is None or partners <= high)
-        )
-        for i, (low, high) in enumerate(PARTNER_BIN_BOUNDS)
-    }
-    bins["mean"] = sum(p * n for p, n in counts.items()) / total if total else None
-    return bins
-
 
 def directory_tables(filters):
-    """Networks per Land and per type, and partners per network (published networks)."""
-    networks = filters.networks(Network.objects.published())
-    condition = Q(districts__networks__status=Network.Status.PUBLISHED)
-    if filters.network_type:
-        condition &= Q(districts__networks__network_type=filters.network_type)
+    """Networks per Land and per type, and partners per network (published networks),
+    from ``netzwerke.figures`` (the directory's own definitions, one partner count)."""
     states = State.objects.all()
     if filters.land:
         states = states.filter(pk=filters.land.pk)
-    per_land = list(
-        states.annotate(count=Count("districts__networks", filter=condition, distinct=True))
-        .values_list("name", "count")
-        .order_by("name")
-    )
-    per_type = dict(networks.values_list("network_type").annotate(count=Count("pk")).order_by())
-    type_items = [(label, per_type.get(code, 0)) for code, label in Network.Type.choices]
-    total = sum(per_type.values())
-
-    bins = _partner_bins(networks, total)
+    figures = directory_figures(filters.networks(Network.objects.published()), states=states)
+    per_land, type_items, total = figures.per_land, figures.per_type, figures.total
 
     filter_note = []
     if filters.labels:
@@ -102,7 +50,7 @@ def directory_tables(filters):
         notes=filter_note,
     )
     tables.append(table)
-    mean = bins["mean"]
+    mean = figures.partner_mean
     mean_note = []
     if mean is not None and total >= MIN_GROUP:
         mean_note = [
@@ -114,7 +62,7 @@ def directory_tables(filters):
         _("Partner je Netzwerk"),
         _("Veröffentlichte Netzwerke nach Zahl ihrer Partner (insgesamt %(n)s)")
         % {"n": n_text(total)},
-        [(label, bins[f"bin_{i}"]) for i, label in enumerate(PARTNER_BINS)],
+        figures.partner_bins,
         total,
         first=_("Partner"),
         partition=True,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netzwerke import vocabularies
 from netzwerke.models import Network
 from survey.models import Submission, Survey, TopicRating
 from survey.stats.disclosure import MIN_GROUP, n_text
@@ -55,16 +56,8 @@ CRITERIA = (
 
 # Submission's many-to-many facts: table slug, field, the vocabulary's name in the
 # through table, title.
-DISTRIBUTIONS = (
-    ("handlungsfelder", "action_fields", "actionfield", gettext_lazy("Handlungsfelder")),
-    ("zielgruppen", "target_groups", "targetgroup", gettext_lazy("Zielgruppen")),
-    ("branchen", "sectors", "sector", gettext_lazy("Branchen")),
-    (
-        "partnertypen",
-        "partner_types",
-        "actortype",
-        gettext_lazy("Akteurstypen unter den Partnern"),
-    ),
+DISTRIBUTIONS = tuple(
+    (v.column, v.field, v.through_column, v.plural_label) for v in vocabularies.VOCABULARIES
 )
 
 
