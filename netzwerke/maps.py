@@ -1,8 +1,7 @@
 """Server-rendered maps of Germany: the committed outlines as SVG path data.
 
-The outlines in ``netzwerke/geo/`` (built by ``build_reference_data``) are projected
-once per process with an equirectangular projection scaled by cos(51°), which keeps
-Germany's shape true enough at this latitude. No JavaScript, no tiles.
+The outlines come from ``netzwerke/geometry.py`` (projection, clipping, path data,
+neighbours). No JavaScript, no tiles.
 
 Templates draw a map like this (``region.url`` may be empty: draw the path without
 ``<a>`` then). Don't put ``role="img"`` on an SVG whose regions are links, it hides them::
@@ -23,9 +22,7 @@ The classes are defined in static/css/site.css ("Karten" block).
 """
 
 import functools
-import itertools
 import json
-import math
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,25 +31,14 @@ from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
+from netzwerke import geometry
 from netzwerke.reference import STATES
 
-GEO_DIR = Path(__file__).resolve().parent / "geo"
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
-
-LEVELS = {"land": "laender.geojson", "kreis": "kreise.geojson"}
-
-# Projection: x = (lon - WEST) · cos(51°) · SCALE, y = (NORTH - lat) · SCALE.
-WEST, NORTH = 5.7, 55.2
-SCALE = 120  # units per degree of latitude; Germany becomes about 720 × 950 units
-COS_LAT = math.cos(math.radians(51))
-PADDING = 8
 
 STEPS = 5
 # A profile map never zooms in closer than this (in units; 40 ≈ 37 km).
 MIN_CROP = 40
-# National maps at 1 unit (≈ 0.9 km) precision; profile maps zoom in and need 0.1.
-NATIONAL_DECIMALS = 0
-DETAIL_DECIMALS = 1
 
 
 @dataclass(frozen=True)
@@ -65,6 +51,9 @@ class Region:
     count: int = 0
     css_class: str = "nw-map__region"
     url: str = ""
+    # where the name is written on the map (profile maps' neighbours), as SVG numbers
+    label_x: str = ""
+    label_y: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +75,9 @@ class Map:
     borders: str = ""
     # Länder drawn under the highlighted Kreise of a profile map.
     context: list[Region] = field(default_factory=list)
+    # The Kreise bordering on the highlighted ones, lighter and with their names.
+    neighbours: list[Region] = field(default_factory=list)
+    label_size: str = ""
 
 
 def germany_map(
@@ -103,29 +95,29 @@ def germany_map(
     Each region's ``css_class`` holds one of six colour steps: ``nw-map__step-0`` for
     no networks, then five steps up to the highest count (see ``legend``).
     """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {sorted(LEVELS)}, not {level!r}")
+    if level not in geometry.LEVELS:
+        raise ValueError(f"level must be one of {sorted(geometry.LEVELS)}, not {level!r}")
     names = {**default_names(level), **(names or {})}
     upper_bounds = step_bounds(max(counts.values(), default=0))
     regions = []
-    for code in sorted(_outlines(level), key=lambda c: sort_key(names.get(c, c))):
+    for code in sorted(geometry.outlines(level), key=lambda c: sort_key(names.get(c, c))):
         count = counts.get(code, 0) or 0
         url = link(code) if link else ""
         regions.append(
             Region(
                 id=code,
                 name=names.get(code, code),
-                d=path_data(level, code, NATIONAL_DECIMALS),
+                d=geometry.path_data(level, code, geometry.NATIONAL_DECIMALS),
                 count=count,
                 css_class=f"nw-map__region nw-map__step-{step_for(count, upper_bounds)}",
                 url=url or "",
             )
         )
     return Map(
-        viewbox=_national_viewbox(),
+        viewbox=geometry.national_viewbox(),
         regions=regions,
         legend=legend(upper_bounds),
-        borders=_all_land_borders() if level == "kreis" else "",
+        borders=geometry.all_land_borders() if level == "kreis" else "",
     )
 
 
@@ -135,14 +127,16 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
     The viewBox is cropped to the given Kreise (with a margin, never narrower than
     ``MIN_CROP`` units). ``regions`` are the highlighted Kreise; ``context`` the Länder
     in view, clipped to it, those holding a highlighted Kreis marked
-    ``nw-map__land--touched``. Unknown AGS are ignored; None when none is left.
+    ``nw-map__land--touched``; ``neighbours`` the Kreise in view that border on the
+    highlighted ones, for orientation, each with a place for its name.
+    Unknown AGS are ignored; None when none is left.
     """
-    outlines = _outlines("kreis")
+    outlines = geometry.outlines("kreis")
     codes = sorted({ags for ags in ags_list if ags in outlines})
     if not codes:
         return None
     names = {**default_names("kreis"), **(names or {})}
-    x0, y0, x1, y1 = _union_bounds(_bounds("kreis", code) for code in codes)
+    x0, y0, x1, y1 = geometry.union_bounds(geometry.bounds("kreis", code) for code in codes)
     width, height = max(x1 - x0, MIN_CROP), max(y1 - y0, MIN_CROP)
     margin = 0.12 * max(width, height)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -156,12 +150,12 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
     prefix_of = {code: prefix for code, prefix, _name in STATES}
     land_names = default_names("land")
     # Clip a little outside the view so clipped edges never show.
-    clip = _grow(view, 0.05 * (view[2] - view[0]))
+    clip = geometry.grow(view, 0.05 * (view[2] - view[0]))
     context = []
-    for code in sorted(_outlines("land")):
-        if not _overlaps(_bounds("land", code), view):
+    for code in sorted(geometry.outlines("land")):
+        if not geometry.overlaps(geometry.bounds("land", code), view):
             continue
-        d = _clipped_path("land", code, clip, DETAIL_DECIMALS)
+        d = geometry.clipped_path("land", code, clip, geometry.DETAIL_DECIMALS)
         if not d:
             continue
         css = "nw-map__land"
@@ -172,12 +166,43 @@ def district_map(ags_list: Iterable[str], names: Mapping[str, str] | None = None
         Region(
             id=code,
             name=names.get(code, code),
-            d=path_data("kreis", code, DETAIL_DECIMALS),
+            d=geometry.path_data("kreis", code, geometry.DETAIL_DECIMALS),
             css_class="nw-map__region nw-map__highlight",
         )
         for code in codes
     ]
-    return Map(viewbox=_viewbox(view, DETAIL_DECIMALS), regions=regions, context=context)
+    return Map(
+        viewbox=geometry.viewbox(view, geometry.DETAIL_DECIMALS),
+        regions=regions,
+        context=context,
+        neighbours=_neighbours(codes, names, view, clip),
+        label_size=geometry.number((view[2] - view[0]) / 24, geometry.DETAIL_DECIMALS),
+    )
+
+
+def _neighbours(codes, names, view, clip):
+    adjacency = geometry.adjacency("kreis")
+    around = sorted(set().union(*(adjacency[code] for code in codes)) - set(codes))
+    result = []
+    for code in around:
+        if not geometry.overlaps(geometry.bounds("kreis", code), view):
+            continue
+        # the name goes in the part that is in view
+        point = geometry.label_point(geometry.clipped_rings("kreis", code, view))
+        if point is None:
+            continue
+        decimals = geometry.DETAIL_DECIMALS
+        result.append(
+            Region(
+                id=code,
+                name=names.get(code, code),
+                d=geometry.clipped_path("kreis", code, clip, decimals),
+                css_class="nw-map__neighbour",
+                label_x=geometry.number(round(point[0], decimals), decimals),
+                label_y=geometry.number(round(point[1], decimals), decimals),
+            )
+        )
+    return result
 
 
 def sort_key(name: str) -> str:
@@ -242,155 +267,3 @@ def default_names(level: str) -> Mapping[str, str]:
     return {
         ags: f"{f['name']} ({f['kind']})" if seen[f["name"]] > 1 else f["name"] for ags, f in rows
     }
-
-
-# Geometry ---------------------------------------------------------------------
-
-
-@functools.cache
-def _outlines(level: str) -> dict[str, list[list[list[tuple[float, float]]]]]:
-    """code → polygons → rings → projected (x, y), read and projected once."""
-    with (GEO_DIR / LEVELS[level]).open(encoding="utf-8") as fh:
-        collection = json.load(fh)
-    kx = COS_LAT * SCALE
-    return {
-        feature["id"]: [
-            [[((lon - WEST) * kx, (NORTH - lat) * SCALE) for lon, lat in ring] for ring in polygon]
-            for polygon in feature["geometry"]["coordinates"]
-        ]
-        for feature in collection["features"]
-    }
-
-
-@functools.cache
-def _bounds(level: str, code: str) -> tuple[float, float, float, float]:
-    points = [p for polygon in _outlines(level)[code] for p in polygon[0]]
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _union_bounds(boxes):
-    boxes = list(boxes)
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
-def _overlaps(a, b):
-    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
-
-
-def _grow(box, by):
-    return box[0] - by, box[1] - by, box[2] + by, box[3] + by
-
-
-@functools.cache
-def _national_viewbox() -> str:
-    box = _union_bounds(_bounds("land", code) for code in _outlines("land"))
-    return _viewbox(_grow(box, PADDING), NATIONAL_DECIMALS)
-
-
-def _viewbox(box, decimals):
-    x0, y0, x1, y1 = box
-    return " ".join(_number(round(v, decimals), decimals) for v in (x0, y0, x1 - x0, y1 - y0))
-
-
-@functools.cache
-def path_data(level: str, code: str, decimals: int = NATIONAL_DECIMALS) -> str:
-    """SVG path data of one region (cached); draw it with ``fill-rule: evenodd``."""
-    return _rings_to_path(
-        (ring for polygon in _outlines(level)[code] for ring in polygon), decimals
-    )
-
-
-@functools.cache
-def _all_land_borders() -> str:
-    return " ".join(path_data("land", code) for code in sorted(_outlines("land")))
-
-
-def _clipped_path(level, code, box, decimals):
-    rings = (_clip_ring(ring, box) for polygon in _outlines(level)[code] for ring in polygon)
-    return _rings_to_path((ring for ring in rings if len(ring) >= 3), decimals)
-
-
-def _clip_ring(ring, box):
-    """Sutherland–Hodgman: the part of a ring inside an axis-parallel box."""
-    x0, y0, x1, y1 = box
-    edges = (
-        (lambda p: p[0] >= x0, lambda p, q: _at_x(p, q, x0)),
-        (lambda p: p[0] <= x1, lambda p, q: _at_x(p, q, x1)),
-        (lambda p: p[1] >= y0, lambda p, q: _at_y(p, q, y0)),
-        (lambda p: p[1] <= y1, lambda p, q: _at_y(p, q, y1)),
-    )
-    points = list(ring)
-    for inside, cut in edges:
-        if not points:
-            break
-        result = []
-        previous = points[-1]
-        for point in points:
-            if inside(point):
-                if not inside(previous):
-                    result.append(cut(previous, point))
-                result.append(point)
-            elif inside(previous):
-                result.append(cut(previous, point))
-            previous = point
-        points = result
-    return points
-
-
-def _at_x(p, q, x):
-    t = (x - p[0]) / (q[0] - p[0])
-    return x, p[1] + t * (q[1] - p[1])
-
-
-def _at_y(p, q, y):
-    t = (y - p[1]) / (q[1] - p[1])
-    return p[0] + t * (q[0] - p[0]), y
-
-
-def _rings_to_path(rings, decimals):
-    """Closed subpaths with relative moves, on a grid of 10^-decimals units."""
-    factor = 10**decimals
-    parts = []
-    for ring in rings:
-        grid = []
-        for x, y in ring:
-            point = (round(x * factor), round(y * factor))
-            if not grid or point != grid[-1]:
-                grid.append(point)
-        if len(grid) > 1 and grid[0] == grid[-1]:
-            grid.pop()
-        if len(grid) < 3:
-            continue
-        numbers = [grid[0][0], grid[0][1]]
-        for (px, py), (qx, qy) in itertools.pairwise(grid):
-            numbers += [qx - px, qy - py]
-        text = [_number(n / factor, decimals) for n in numbers]
-        parts.append(f"M{text[0]} {text[1]}l{_join(text[2:])}z")
-    return "".join(parts)
-
-
-def _number(value, decimals):
-    if decimals == 0:
-        return str(round(value))
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    if text.startswith("0."):
-        return text[1:]
-    if text.startswith("-0."):
-        return "-" + text[2:]
-    return "0" if text == "-0" else text
-
-
-def _join(numbers):
-    """Space-separated, but a minus sign separates well enough on its own."""
-    out = []
-    for number in numbers:
-        if out and not number.startswith("-"):
-            out.append(" ")
-        out.append(number)
-    return "".join(out)

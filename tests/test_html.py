@@ -123,6 +123,12 @@ PAGES = {
         {"name": "", "founded_year": "zweitausend", "aktion": "speichern"},
         follow=True,
     ),
+    # an invalid address is shown again as typed (type=url would make the page invalid)
+    "erhebung-abschnitt-url-fehler": lambda client, data: _as_coordinator(client, data).post(
+        reverse("survey:section", args=[data.submission.pk, "stammdaten"]),
+        {"name": "Netzwerk", "website": "kein link", "aktion": "speichern"},
+        follow=True,
+    ),
 }
 
 
@@ -165,3 +171,15 @@ def test_pages_pass_nu_html_checker(client, data):
     assert any(error.startswith("kaputt,") for error in errors)
     errors = [error for error in errors if not error.startswith("kaputt,")]
     assert not errors, "Nu Html Checker:\n" + "\n".join(errors)
+
+
+def test_invalid_url_is_shown_as_typed_in_a_text_field(client, data):
+    html = PAGES["erhebung-abschnitt-url-fehler"](client, data).content.decode()
+    assert 'type="text" name="website" value="kein link"' in html
+    assert 'inputmode="url"' in html
+    valid = _as_coordinator(client, data).post(
+        reverse("survey:section", args=[data.submission.pk, "stammdaten"]),
+        {"name": "Netzwerk", "website": "https://lippe.example.org", "aktion": "speichern"},
+        follow=True,
+    )
+    assert 'type="url" name="website"' in valid.content.decode()

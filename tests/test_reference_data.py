@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from netzwerke import maps
+from netzwerke import geometry, maps
 from netzwerke.management.commands import build_reference_data as build
 from netzwerke.models import District, PostalCode, State, caseless_pattern
 from netzwerke.reference import SOURCES, STATES
@@ -227,7 +227,7 @@ def test_unknown_level_is_refused():
 
 
 def test_paths_are_computed_once():
-    assert maps.path_data("kreis", "05711") is maps.path_data("kreis", "05711")
+    assert geometry.path_data("kreis", "05711") is geometry.path_data("kreis", "05711")
 
 
 def test_district_map_crops_to_its_districts():
@@ -239,7 +239,7 @@ def test_district_map_crops_to_its_districts():
     x, y, width, height = viewbox(profile)
     assert width < national[2] / 10 and height < national[3] / 10
     assert national[0] <= x and x + width <= national[0] + national[2]
-    x0, y0, x1, y1 = maps._bounds("kreis", "05711")
+    x0, y0, x1, y1 = geometry.bounds("kreis", "05711")
     assert x <= x0 and y <= y0 and x1 <= x + width and y1 <= y + height
     touched = [r.id for r in profile.context if "nw-map__land--touched" in r.css_class]
     assert touched == ["NW"]
@@ -253,6 +253,30 @@ def test_district_map_across_state_borders():
     assert all(r.d for r in profile.context)
 
 
+def test_kreise_border_on_their_neighbours():
+    adjacency = geometry.adjacency("kreis")
+    # Bielefeld: Gütersloh, Herford and Lippe all around it
+    assert adjacency["05711"] == {"05754", "05758", "05766"}
+    assert all(adjacency[other] >= {"05711"} for other in adjacency["05711"])
+    # a boundary, not a corner: München (Stadt) does not border on Freising
+    assert "09178" not in adjacency["09162"]
+    assert all(adjacency.values()), "every Kreis borders on another"
+    assert geometry.adjacency("kreis") is adjacency
+
+
+def test_profile_map_shows_the_neighbours_with_names():
+    profile = maps.district_map(["05711"])
+    assert [r.name for r in profile.neighbours] == ["Gütersloh", "Herford", "Lippe"]
+    x, y, width, height = viewbox(profile)
+    for region in profile.neighbours:
+        assert region.d and region.css_class == "nw-map__neighbour"
+        assert x <= float(region.label_x) <= x + width
+        assert y <= float(region.label_y) <= y + height
+    # the neighbours of a group are around it, not inside it
+    group = maps.district_map(["05711", "05754"])
+    assert "05754" not in {r.id for r in group.neighbours}
+
+
 def test_district_map_without_known_districts_is_none():
     assert maps.district_map([]) is None
     assert maps.district_map(["16056"]) is None
@@ -261,8 +285,8 @@ def test_district_map_without_known_districts_is_none():
 def test_outline_files_match_the_fixtures():
     with open("fixtures/districts.json", encoding="utf-8") as fh:
         district_ags = {row["pk"] for row in json.load(fh)}
-    assert set(maps._outlines("kreis")) == district_ags
-    assert set(maps._outlines("land")) == {code for code, _ags, _name in STATES}
+    assert set(geometry.outlines("kreis")) == district_ags
+    assert set(geometry.outlines("land")) == {code for code, _ags, _name in STATES}
 
 
 def contrast_with_white(hex_colour):

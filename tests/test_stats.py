@@ -238,6 +238,22 @@ def test_small_groups_show_less_than_five_in_html_and_csv(client, study, topic):
 
 
 @pytest.mark.django_db
+def test_per_land_tables_say_how_many_laender_they_hide_and_why(client, closed_wave, topic):
+    for code, ags, name in (("NW", "05", "Nordrhein-Westfalen"), ("NI", "03", "Niedersachsen")):
+        land = f.StateFactory(code=code, ags=ags, name=name)
+        for rating in (CENTRAL, AGENDA, NONE):
+            accepted(closed_wave, topic, rating, 10, land=land)
+    bremen = f.StateFactory(code="HB", ags="04", name="Bremen")
+    accepted(closed_wave, topic, NONE, 3, land=bremen)
+    page = client.get(wave_url(closed_wave)).content.decode()
+    # Bremen's 3 is hidden, and a 10 of the same column with it, or the total would give it
+    # away: the chart shows one Land
+    assert "Ausgewiesen: 1 von 16 Ländern." in page
+    assert "2 Länder sind zum Schutz kleiner Gruppen (weniger als 5 Antworten) nicht" in page
+    assert "13 Länder fehlen, weil von dort keine Antwort vorliegt." in page
+
+
+@pytest.mark.django_db
 def test_a_single_small_cell_is_not_left_to_subtraction(client, closed_wave, topic):
     accepted(closed_wave, topic, CENTRAL, 2)
     accepted(closed_wave, topic, AGENDA, 10)

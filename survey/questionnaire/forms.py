@@ -17,6 +17,7 @@ from netzwerke.models import (
     Sector,
     TargetGroup,
 )
+from netzwerke.widgets import URLInput
 from survey.models import TopicRating
 from survey.questionnaire.choices import (
     Options,
@@ -146,7 +147,7 @@ class MasterDataForm(SectionForm):
         label=_("Kreise und kreisfreie Städte, in denen das Netzwerk tätig ist"),
         help_text=_("Öffnen Sie ein Land und kreuzen Sie die Kreise an."),
     )
-    website = forms.URLField(label=_("Website"), required=False, max_length=200)
+    website = forms.URLField(label=_("Website"), required=False, max_length=200, widget=URLInput)
 
     def clean_founded_year(self):
         year = self.cleaned_data["founded_year"]

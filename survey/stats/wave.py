@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from netzwerke import vocabularies
 from netzwerke.models import Network
+from netzwerke.reference import STATES
 from survey.models import Submission, Survey, TopicRating
-from survey.stats.disclosure import MIN_GROUP, n_text
+from survey.stats.disclosure import MIN_GROUP, SECONDARY, SUPPRESSED, n_text
 from survey.stats.queries import (
     Filters,
     accepted_submissions,
@@ -178,14 +179,16 @@ def wave_statistics(survey, filters, *, topic_only=False):
             (
                 topic["topic__name"],
                 [
-                    _breakdown_table(
-                        survey,
-                        filters,
-                        topic,
-                        f"land-{slug}",
-                        _("Bundesland"),
-                        land_groups,
-                        _("nach Bundesland"),
+                    _with_land_notes(
+                        _breakdown_table(
+                            survey,
+                            filters,
+                            topic,
+                            f"land-{slug}",
+                            _("Bundesland"),
+                            land_groups,
+                            _("nach Bundesland"),
+                        )
                     ),
                     _breakdown_table(
                         survey,
@@ -302,6 +305,42 @@ def _topic_table(survey, filters, by_topic):
         _("Gestapelte Balken je Thema: zentrales Thema, auf der Agenda, kein Thema."),
     )
     table.csv_url = _wave_csv_url(survey, "themen", filters)
+    return table
+
+
+def _with_land_notes(table):
+    """Say how many Länder a per-Land table shows, how many it hides and why, instead of
+    leaving the reader to count the rows."""
+    rows = [row for row in table.rows if row.header != _("ohne Angabe")]
+    hidden = sum(1 for row in rows if not row.values or None in row.values)
+    shown = len(rows) - hidden
+    missing = len(STATES) - len(rows)
+    notes = [
+        _("Ausgewiesen: %(shown)s von %(total)s Ländern.") % {"shown": shown, "total": len(STATES)}
+    ]
+    if hidden:
+        notes.append(
+            ngettext(
+                "%(hidden)s Land ist zum Schutz kleiner Gruppen (weniger als %(min)s "
+                "Antworten) nicht ausgewiesen („%(suppressed)s“ oder „%(secondary)s“); es "
+                "zählt in „Insgesamt“ mit.",
+                "%(hidden)s Länder sind zum Schutz kleiner Gruppen (weniger als %(min)s "
+                "Antworten) nicht ausgewiesen („%(suppressed)s“ oder „%(secondary)s“); sie "
+                "zählen in „Insgesamt“ mit.",
+                hidden,
+            )
+            % {"hidden": hidden, "min": MIN_GROUP, "suppressed": SUPPRESSED, "secondary": SECONDARY}
+        )
+    if missing:
+        notes.append(
+            ngettext(
+                "%(missing)s Land fehlt, weil von dort keine Antwort vorliegt.",
+                "%(missing)s Länder fehlen, weil von dort keine Antwort vorliegt.",
+                missing,
+            )
+            % {"missing": missing}
+        )
+    table.notes = [*notes, *table.notes]
     return table
 
 

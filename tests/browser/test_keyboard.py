@@ -1,0 +1,48 @@
+"""The keyboard's way through the two busiest pages: the home map costs one tab stop and
+its arrow keys move between regions; the list's filters come before its results, with a
+link that skips them."""
+
+import re
+
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.browser import checks
+
+
+def test_home_map_is_one_tab_stop(live_server, page, directory):
+    page.goto(live_server.url + reverse("netzwerke:home"))
+    checks.tab_through(page)
+    stops = checks.tab_sequence(page)
+    in_map = page.evaluate("() => __a11y._log().filter(e => e.el && e.el.closest('svg')).length")
+    assert in_map == 1, stops
+    # the map had 400 Kreis links in the tab order (742 stops); now the page is short
+    assert len(stops) < 40, stops
+    assert checks.tab_order_problems(page) == []
+
+    first = page.locator("svg[data-map-keys] a").first
+    first.focus()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("() => document.activeElement.closest('svg') !== null")
+    moved = page.evaluate("() => document.activeElement.getAttribute('tabindex')")
+    assert focused and moved == "0"
+    assert first.get_attribute("tabindex") == "-1"
+    # the Kreis table carries the same links for keyboard and screen reader users
+    page.get_by_text("Tabelle: Netzwerke je Kreis").click()
+    expect(page.get_by_role("row", name=re.compile("Bielefeld"))).to_be_visible()
+
+
+def test_list_filters_come_before_the_results(live_server, page, directory):
+    page.goto(live_server.url + reverse("netzwerke:network-list"))
+    checks.tab_through(page)
+    stops = checks.tab_sequence(page)
+    skip = next(i for i, s in enumerate(stops) if "Zu den Ergebnissen" in s)
+    first_filter = next(i for i, s in enumerate(stops) if s.startswith("input#f-"))
+    first_result = next(i for i, s in enumerate(stops) if directory.owl.name in s)
+    assert skip < first_filter < first_result, stops
+    assert checks.tab_order_problems(page) == []
+    # the skip link lands on the results
+    page.get_by_role("link", name="Zu den Ergebnissen").click()
+    assert page.evaluate("() => document.activeElement.id") == "ergebnisse"
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name=directory.owl.name)).to_be_focused()
