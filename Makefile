@@ -11,7 +11,7 @@ DEMO_NETWORKS ?= 400
 DEMO ?= 1
 BENCH_NETWORKS ?= 5000
 
-.PHONY: run test install setup demo lint format messages bench bench-load clean
+.PHONY: run test install setup demo lint format messages bench bench-load clean outage-check
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 oder neuer wird benötigt."; exit 1; }
@@ -50,6 +50,10 @@ format: install
 # generate_demo, CSV export and import on a throw-away database; figures in the README
 bench: install
 	$(BIN)/python scripts/bench_bulk.py --networks $(BENCH_NETWORKS)
+
+# stops and starts a private PostgreSQL under light load; output recorded in the README
+outage-check: install
+	$(BIN)/python -m benchmarks.outage
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

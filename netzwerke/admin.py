@@ -7,9 +7,12 @@ format in ``netzwerke.csvformat``.
 
 import secrets
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect
@@ -36,11 +39,16 @@ from netzwerke.models import (
     State,
     TargetGroup,
 )
+from netzwerke.ratelimit import ratelimit
 from netzwerke.tabular import csv_response
+from netzwerke.validators import RefuseControlCharactersAdmin
+from netzwerke.versioning import VersionCheckAdmin
 
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
 admin.site.index_title = _("Kuratierung")
+# the admin login counts towards the same per-address limit as /konto/login/
+admin.site.login = ratelimit("login")(admin.site.login)
 
 
 IMPORT_SESSION_KEY = "netzwerke_import"
@@ -84,6 +92,11 @@ class NetworkImportForm(forms.Form):
     )
 
 
+def ordered(model_admin, request, queryset):
+    """An aggregate drops the model's default ordering; the autocomplete pages need one."""
+    return queryset.order_by(*(model_admin.get_ordering(request) or queryset.model._meta.ordering))
+
+
 class UsedListFilter(admin.SimpleListFilter):
     """Whether a row is referenced by ``related_name`` (e.g. a Land without networks)."""
 
@@ -117,14 +130,18 @@ class ActorTypeUsedFilter(UsedListFilter):
 
 
 @admin.register(State)
-class StateAdmin(admin.ModelAdmin):
+class StateAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "ags", "district_count"]
     list_filter = [StateHasNetworksFilter]
     search_fields = ["name", "code", "ags"]
     ordering = ["ags"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_district_count=Count("districts"))
+        return ordered(
+            self,
+            request,
+            super().get_queryset(request).annotate(_district_count=Count("districts")),
+        )
 
     @admin.display(description=_("Kreise"), ordering="_district_count")
     def district_count(self, obj):
@@ -132,7 +149,7 @@ class StateAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "ags", "kind", "state", "population"]
     list_filter = ["state", "kind", DistrictHasNetworksFilter]
     search_fields = ["name", "ags"]
@@ -141,7 +158,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(PostalCode)
-class PostalCodeAdmin(admin.ModelAdmin):
+class PostalCodeAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["code", "place", "district"]
     list_filter = ["district__state"]
     search_fields = ["code", "place", "district__name"]
@@ -149,7 +166,7 @@ class PostalCodeAdmin(admin.ModelAdmin):
     list_select_related = ["district"]
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "usage"]
     list_editable = ["order"]
     list_filter = [UsedListFilter]
@@ -158,8 +175,9 @@ class VocabularyAdmin(admin.ModelAdmin):
     usage_relation = "networks"
 
     def get_queryset(self, request):
-        return (
-            super().get_queryset(request).annotate(_usage=Count(self.usage_relation, distinct=True))
+        queryset = super().get_queryset(request)
+        return ordered(
+            self, request, queryset.annotate(_usage=Count(self.usage_relation, distinct=True))
         )
 
     @admin.display(description=_("verwendet von"), ordering="_usage")
@@ -190,7 +208,7 @@ class ActorTypeAdmin(VocabularyAdmin):
     usage_relation = "actors"
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(RefuseControlCharactersAdmin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["actor"]
@@ -210,7 +228,7 @@ class ActorMembershipInline(MembershipInline):
         return admin.TabularInline.get_queryset(self, request).select_related("network")
 
 
-class ProjectInline(admin.StackedInline):
+class ProjectInline(RefuseControlCharactersAdmin, admin.StackedInline):
     model = Project
     extra = 0
     autocomplete_fields = ["action_fields"]
@@ -228,7 +246,7 @@ class ProjectInline(admin.StackedInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(SimpleHistoryAdmin):
+class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     form = NetworkAdminForm
     list_display = [
         "name",
@@ -314,9 +332,10 @@ class NetworkAdmin(SimpleHistoryAdmin):
         return fieldsets
 
     def get_queryset(self, request):
-        return (
+        queryset = (
             super().get_queryset(request).with_partner_count().prefetch_related("districts__state")
         )
+        return ordered(self, request, queryset)
 
     @admin.display(description=_("Länder"))
     def state_names(self, obj):
@@ -349,7 +368,17 @@ class NetworkAdmin(SimpleHistoryAdmin):
                 changed += 1
         return changed
 
-    @admin.action(description=_("Ausgewählte Netzwerke veröffentlichen"))
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm("netzwerke.publish_network")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            # without the right to publish, editing a draft must not make it public
+            fields += ["status", "published_at"]
+        return fields
+
+    @admin.action(description=_("Ausgewählte Netzwerke veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         n = self._set_status(request, queryset, Network.Status.PUBLISHED)
         self.message_user(
@@ -359,7 +388,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Ausgewählte Netzwerke archivieren"))
+    @admin.action(description=_("Ausgewählte Netzwerke archivieren"), permissions=["publish"])
     def archive(self, request, queryset):
         n = self._set_status(request, queryset, Network.Status.ARCHIVED)
         self.message_user(
@@ -368,7 +397,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Ausgewählte Netzwerke als CSV exportieren"))
+    @admin.action(description=_("Ausgewählte Netzwerke als CSV exportieren"), permissions=["view"])
     def export_csv(self, request, queryset):
         return self._csv_response(queryset, "netzwerke-auswahl.csv")
 
@@ -395,7 +424,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
     def export_view(self, request):
         if not self.has_view_permission(request):
-            return redirect("admin:index")
+            raise PermissionDenied
         # the changelist's own filters and search apply, so the button exports what is shown
         try:
             queryset = self.get_changelist_instance(request).get_queryset(request)
@@ -406,8 +435,13 @@ class NetworkAdmin(SimpleHistoryAdmin):
     def import_view(self, request):
         """Upload → preview (nothing written; the file waits in the session) → confirm or
         cancel."""
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            return redirect("admin:index")
+        # an import can set the status column, so it needs the right to publish too
+        if not (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and self.has_publish_permission(request)
+        ):
+            raise PermissionDenied
         here = reverse("admin:netzwerke_network_import")
         form, preview, result, token = NetworkImportForm(), None, None, None
         if request.method == "POST" and "cancel" in request.POST:
@@ -455,7 +489,7 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["name", "actor_type", "district", "network_count", "website"]
     list_filter = ["actor_type", "source", "district__state"]
     search_fields = ["name", "slug", "district__name"]
@@ -465,7 +499,8 @@ class ActorAdmin(SimpleHistoryAdmin):
     inlines = [ActorMembershipInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_network_count=Count("memberships"))
+        queryset = super().get_queryset(request).annotate(_network_count=Count("memberships"))
+        return ordered(self, request, queryset)
 
     @admin.display(description=_("Netzwerke"), ordering="_network_count")
     def network_count(self, obj):
@@ -473,7 +508,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["actor", "network", "role", "binding", "since"]
     list_filter = ["role", "binding", "actor__actor_type", "network__status"]
     search_fields = ["actor__name", "network__name"]
@@ -482,7 +517,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["title", "network", "status", "start_date", "end_date", "evaluated"]
     list_filter = [
         "status",
@@ -497,6 +532,18 @@ class ProjectAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["network"]
     date_hierarchy = "start_date"
+
+
+if admin.site.is_registered(AccessAttempt):
+    # django-axes' own action declares no permission; clearing lockouts needs the delete right
+
+    class AccessAttemptWithRightsAdmin(AccessAttemptAdmin):
+        @admin.action(description=_("Abgelaufene Sperren aufräumen"), permissions=["delete"])
+        def cleanup_expired_attempts(self, request, queryset):
+            return super().cleanup_expired_attempts(request, queryset)
+
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptWithRightsAdmin)
 
 
 @admin.register(DataVersion)

@@ -7,7 +7,10 @@ class NetzwerkeConfig(AppConfig):
     verbose_name = _("Netzwerkverzeichnis")
 
     def ready(self):
-        from netzwerke import models
+        from netzwerke import (
+            checks,  # noqa: F401 - registers the deploy check
+            models,
+        )
         from netzwerke.dataversion import connect_receivers
 
         # everything a public page shows; see netzwerke/dataversion.py

@@ -185,11 +185,15 @@ class NetworkFilter(django_filters.FilterSet):
 
     @property
     def sort_key(self):
-        """The effective sort order: ``relevanz`` only with a search text."""
+        """The effective sort order: ``relevanz`` only when the search has a rank.
+
+        A text without a word (``q=&``) filters nothing and is not ranked.
+        """
+        ranked = bool(search_terms(self.search_text))
         sort = self.value("sort")
-        if sort == "relevanz" and not self.search_text:
+        if sort == "relevanz" and not ranked:
             sort = None
-        return sort or ("relevanz" if self.search_text else "name")
+        return sort or ("relevanz" if ranked else "name")
 
     def ordered(self, qs):
         sort = self.sort_key

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from netzwerke.search import search_networks
+from netzwerke.versioning import VersionedModel
 
 FOUNDED_YEAR_MIN = 1950
 FOUNDED_YEAR_MAX = 2100
@@ -344,7 +345,7 @@ class NetworkQuerySet(models.QuerySet):
         )
 
 
-class Network(models.Model):
+class Network(VersionedModel):
     MIN_BINDING_PARTNERS = 3
     Source = Source
 
@@ -451,6 +452,8 @@ class Network(models.Model):
         verbose_name = _("Netzwerk")
         verbose_name_plural = _("Netzwerke")
         ordering = ["name"]
+        # publishing is its own right: editing a draft does not make it public
+        permissions = [("publish_network", _("Kann Netzwerke veröffentlichen und archivieren"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)
@@ -583,7 +586,7 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(actor_type__slug=slug)
 
 
-class Actor(models.Model):
+class Actor(VersionedModel):
     name = models.CharField(_("Name"), max_length=250)
     slug = models.SlugField(_("Kürzel"), max_length=250, unique=True)
     actor_type = models.ForeignKey(
@@ -662,7 +665,7 @@ class Membership(models.Model):
         return f"{self.actor} – {self.network}"
 
 
-class Project(models.Model):
+class Project(VersionedModel):
     class Status(models.TextChoices):
         PLANNED = "geplant", _("geplant")
         RUNNING = "laufend", _("laufend")

@@ -14,22 +14,21 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
+from netzwerke.security import client_ip
+
 logger = logging.getLogger("netzwerke.security")
 
 DEFAULT_LIMITS = {
     "contact": (5, 3600),
     "correction": (5, 3600),
     "invitation": (20, 3600),
+    # login attempts per address, whatever the user name: spraying one password is limited
+    "login": (30, 3600),
     "invitation-send": (50, 3600),
     "password-reset": (5, 3600),
     "register": (5, 3600),
     "submit": (10, 3600),
 }
-
-
-def client_ip(request) -> str:
-    # behind a proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips)
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def limit_for(scope: str) -> tuple[int, int]:

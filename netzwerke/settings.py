@@ -59,9 +59,14 @@ INSTALLED_APPS = [
     "netzwerke",
     "survey",
     "website",
+    "outbox",
 ]
 
 MIDDLEWARE = [
+    # first, so that every log line of the request carries its id
+    "netzwerke.requestlog.RequestIdMiddleware",
+    # /healthz and /readyz: before the HTTPS redirect, sessions and rate limits
+    "netzwerke.outage.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # after WhiteNoise, which serves static files precompressed; see README "Speed"
@@ -121,8 +126,17 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # shared by every worker process on the machine, so rate limits and lockouts hold;
+    # `manage.py createcachetable` creates the table (see README, Production)
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "netzwerke_cache",
+        }
+    }
 
 # public pages for anonymous visitors (netzwerke/caching.py); PAGE_CACHE=0 renders every
 # request anew but keeps the HTTP caching headers
@@ -157,7 +171,14 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-# survey: invitation, password reset, registration, submit; see netzwerke/ratelimit.py
+# bounded before axes stores it (a longer name used to end in a 500 on PostgreSQL)
+AXES_USERNAME_CALLABLE = "netzwerke.security.axes_username"
+# the same client address as the rate limits, behind TRUSTED_PROXIES proxies
+AXES_CLIENT_IP_CALLABLE = "netzwerke.security.client_ip"
+# proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client)
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+# login (per address, besides the axes lockout per user name and address), invitation,
+# password reset, registration, submit, correction; see netzwerke/ratelimit.py
 RATELIMITS = {}
 # months after which drafts, handled correction suggestions and the personal data in the
 # history are removed by the monthly retention commands; the Datenschutz page quotes it
@@ -191,15 +212,24 @@ _email_backend = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-MAILERS = {"default": {"BACKEND": _email_backend}}
+_delivery = {"BACKEND": _email_backend}
 if _email_backend.endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
+    _delivery["OPTIONS"] = {
         "host": os.environ.get("EMAIL_HOST", "localhost"),
         "port": int(os.environ.get("EMAIL_PORT", "25")),
         "username": os.environ.get("EMAIL_HOST_USER", ""),
         "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": 20,
     }
+# In production every mail is queued in the database (outbox app) and sent by
+# `manage.py send_queued_mail --loop`, so a mail server outage never breaks a request;
+# `make run` (DEBUG) prints mail to the console at once.
+MAIL_QUEUE = env_bool("MAIL_QUEUE", not DEBUG)
+if MAIL_QUEUE:
+    MAILERS = {"default": {"BACKEND": "outbox.backends.QueueBackend"}, "delivery": _delivery}
+else:
+    MAILERS = {"default": _delivery, "delivery": _delivery}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netzwerkdatenbank@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # reviewers notified about new submissions
@@ -230,16 +260,56 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# error mail (through the mail queue in production): ADMINS=ops@example.org,…
+ADMINS = env_list("ADMINS")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "netzwerke.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        # 4xx as warnings (403: permission refused), 5xx as errors, mailed to ADMINS
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "WARNING",
+            "propagate": False,
+        },
         # authentication and authorisation failures
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "netzwerke.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "netzwerke.outage": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        "outbox": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# errors to Sentry when SENTRY_DSN is set and the optional sentry-sdk is installed
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN ist gesetzt, aber sentry-sdk fehlt: pip install '.[sentry]'"
+        ) from exc
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False)
 
 SITE_NAME = "Netzwerkdatenbank Fachkräftesicherung"

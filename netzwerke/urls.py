@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
 from netzwerke.views import contact, opendata, pages
 
@@ -35,6 +37,8 @@ urlpatterns = [
     path("", include((app_patterns, "netzwerke"))),
     path("", include("survey.urls")),
     path("", include("website.urls")),
+    # before django.contrib.auth's own, so that login attempts are limited per address
+    path("konto/login/", ratelimit("login")(auth_views.LoginView.as_view()), name="login"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path(
@@ -47,6 +51,8 @@ urlpatterns = [
     path("robots.txt", pages.robots_txt, name="robots-txt"),
 ]
 
+# a lost database or cache connection answers 503 in German (netzwerke/outage.py)
+handler500 = "netzwerke.outage.server_error"
 if settings.BENCHMARK_PAGE:
     from netzwerke.fortunes import fortunes
 

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netzwerke.ratelimit import hit
+from netzwerke.validators import RefuseControlCharactersAdmin, validate_no_control_characters
 from survey import exports, review, services
 from survey.models import (
     Coordinator,
@@ -23,7 +25,7 @@ from survey.models import (
 
 
 @admin.register(FocusTopic)
-class FocusTopicAdmin(admin.ModelAdmin):
+class FocusTopicAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -31,7 +33,7 @@ class FocusTopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["title", "opens_at", "closes_at", "questionnaire_version", "export_links"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
@@ -60,8 +62,10 @@ class SurveyAdmin(admin.ModelAdmin):
 
     def export_view(self, request, pk, fmt):
         survey = get_object_or_404(Survey, pk=pk)
-        if not self.has_view_permission(request, survey) or fmt not in ("csv", "xlsx"):
-            return HttpResponse(status=404)
+        if not self.has_view_permission(request, survey):
+            raise PermissionDenied
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
         if fmt == "csv":
             body, content_type = exports.to_csv(survey), "text/csv; charset=utf-8"
         else:
@@ -73,7 +77,7 @@ class SurveyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(admin.ModelAdmin):
+class CoordinatorAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["user", "network", "created_at"]
     list_select_related = ["user", "network"]
     search_fields = ["user__username", "user__email", "network__name"]
@@ -91,7 +95,7 @@ class InvitationForm(forms.ModelForm):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     """Staff invite a coordinator: saving the form sends the e-mail with the link."""
 
     list_display = ["email", "network_or_name", "kind", "created_at", "expires_at", "used_at"]
@@ -156,7 +160,7 @@ class InvitationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:survey_invitation_changelist"))
 
 
-class EventInline(admin.TabularInline):
+class EventInline(RefuseControlCharactersAdmin, admin.TabularInline):
     model = SubmissionEvent
     extra = 0
     can_delete = False
@@ -167,7 +171,7 @@ class EventInline(admin.TabularInline):
         return False
 
 
-class RatingInline(admin.TabularInline):
+class RatingInline(RefuseControlCharactersAdmin, admin.TabularInline):
     model = TopicRating
     extra = 0
     can_delete = False
@@ -183,12 +187,13 @@ class ReviewForm(forms.Form):
         label=gettext_lazy("Kommentar an die Koordination"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        validators=[validate_no_control_characters],
         help_text=gettext_lazy("Pflicht bei Rückfrage und Ablehnung; bei Annahme freiwillig."),
     )
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["__str__", "survey", "state", "imported", "submitted_at", "updated_at"]
     list_filter = ["state", "survey", "imported"]
     list_select_related = ["survey", "network"]
@@ -247,7 +252,10 @@ class SubmissionAdmin(admin.ModelAdmin):
                 survey=submission.survey, submitted=submission.answers, current=current
             )
             extra_context["review_form"] = ReviewForm()
-            extra_context["can_decide"] = submission.state == Submission.State.SUBMITTED
+            extra_context["can_decide"] = (
+                submission.state == Submission.State.SUBMITTED
+                and self.has_review_permission(request)
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def review_view(self, request, pk):
@@ -255,7 +263,9 @@ class SubmissionAdmin(admin.ModelAdmin):
             Submission.objects.select_related("survey", "network"), pk=pk
         )
         change_url = reverse("admin:survey_submission_change", args=[pk])
-        if request.method != "POST" or not self.has_change_permission(request, submission):
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
             return HttpResponseRedirect(change_url)
         form = ReviewForm(request.POST)
         form.is_valid()
@@ -288,7 +298,13 @@ class SubmissionAdmin(admin.ModelAdmin):
             self.message_user(request, str(exc), messages.ERROR)
         return HttpResponseRedirect(change_url)
 
-    @admin.action(description=gettext_lazy("Ausgewählte eingereichte Einreichungen annehmen"))
+    def has_review_permission(self, request, obj=None):
+        return request.user.has_perm("survey.review_submission")
+
+    @admin.action(
+        description=gettext_lazy("Ausgewählte eingereichte Einreichungen annehmen"),
+        permissions=["review"],
+    )
     def accept_selected(self, request, queryset):
         accepted = 0
         for submission in queryset.filter(state=Submission.State.SUBMITTED):

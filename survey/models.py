@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup
+from netzwerke.versioning import VersionedModel
 
 
 class FocusTopic(models.Model):
@@ -110,7 +111,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(network__coordinators__user=user)
 
 
-class Submission(models.Model):
+class Submission(VersionedModel):
     """One network's answers in one wave.
 
     ``answers`` holds the questionnaire data, keyed by section. The fields under
@@ -224,6 +225,13 @@ class Submission(models.Model):
         verbose_name = _("Einreichung")
         verbose_name_plural = _("Einreichungen")
         ordering = ["-updated_at"]
+        # deciding a submission changes the public directory; viewing it does not
+        permissions = [
+            (
+                "review_submission",
+                _("Kann Einreichungen prüfen (annehmen, Rückfrage, ablehnen)"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["survey", "network"],

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,9 @@ from netzwerke.duplicates import possible_duplicates
 from netzwerke.forms import HoneypotForm
 from netzwerke.models import Network
 from netzwerke.ratelimit import ratelimit
+from netzwerke.validators import validate_no_control_characters
 from survey import questionnaire as q
+from survey import section_guard as guard
 from survey import services
 from survey.models import Submission, Survey
 
@@ -193,8 +196,18 @@ def submission_submit(request, pk):
     return redirect(submission)
 
 
-@login_required
 def section_view(request, pk, section):
+    if not request.user.is_authenticated:
+        # the session ended while the page was open: keep what was typed for after the login
+        if request.method == "POST" and guard.stash_post(request):
+            messages.info(
+                request,
+                _(
+                    "Ihre Sitzung war abgelaufen. Bitte melden Sie sich erneut an; Ihre "
+                    "Eingaben in diesem Abschnitt sind aufbewahrt."
+                ),
+            )
+        return redirect_to_login(request.path)
     submission = _my_submission(request, pk)
     sec = q.SECTIONS_BY_SLUG.get(section)
     if sec is None:
@@ -214,6 +227,13 @@ def section_view(request, pk, section):
 
     if request.method == "POST":
         action = request.POST.get("aktion", "speichern")
+        form, formset = sec.build(survey=submission.survey, data=request.POST, extra_rows=extra)
+        refused = guard.control_character_errors(sec, form, formset) or guard.stale_section_errors(
+            request, submission, sec
+        )
+        if refused:
+            # nothing is stored; the page comes back with what was typed and says where
+            return _render_section(request, submission, sec, form, formset, refused, extra=extra)
         try:
             services.submission_save_section(
                 submission=submission, section=section, data=request.POST, user=request.user
@@ -237,6 +257,17 @@ def section_view(request, pk, section):
 
     raw = submission.answers.get(section)
     checking = "pruefen" in request.GET
+    restored = guard.take_stash(request) if submission.is_editable else None
+    if restored is not None:
+        form, formset = sec.build(survey=submission.survey, data=restored, extra_rows=extra)
+        messages.info(
+            request,
+            _(
+                "Ihre Eingaben von vor der Anmeldung sind wiederhergestellt, aber noch nicht "
+                "gespeichert. Bitte prüfen und speichern Sie den Abschnitt."
+            ),
+        )
+        return _render_section(request, submission, sec, form, formset, [], extra=extra)
     if checking:
         form, formset = sec.bind_raw(survey=submission.survey, raw=raw, extra_rows=extra)
         valid = all(x.is_valid() for x in (form, formset) if x is not None)
@@ -244,6 +275,13 @@ def section_view(request, pk, section):
     else:
         form, formset = sec.build(survey=submission.survey, raw=raw, extra_rows=extra)
         errors = []
+    return _render_section(
+        request, submission, sec, form, formset, errors, extra=extra, checked=checking
+    )
+
+
+def _render_section(request, submission, sec, form, formset, errors, *, extra, checked=False):
+    index = q.section_index(sec.slug)
     if not submission.is_editable:
         for part in (form, *(formset.forms if formset else [])):
             for fld in part.fields.values() if part else ():
@@ -263,12 +301,14 @@ def section_view(request, pk, section):
             "errors": [
                 {"href": f"#{e.anchor}", "text": _error_text(e.label, e.message)} for e in errors
             ],
-            "checked_ok": checking and not errors,
+            "checked_ok": checked and not errors,
             "extra": extra,
             "prev": q.SECTIONS[index - 1] if index > 0 else None,
             "next": q.SECTIONS[index + 1] if index + 1 < len(q.SECTIONS) else None,
             "editable": submission.is_editable,
             "consent_version": q.CONSENT_VERSION,
+            # after a refused save the page carries the newer state: saving again replaces it
+            "section_state": guard.section_state(submission, sec.slug),
         },
     )
 
@@ -335,7 +375,11 @@ def _redeem(request, invitation, user):
 class RegistrationForm(HoneypotForm):
     use_required_attribute = False
 
-    network_name = forms.CharField(label=gettext_lazy("Name des Netzwerks"), max_length=200)
+    network_name = forms.CharField(
+        label=gettext_lazy("Name des Netzwerks"),
+        max_length=200,
+        validators=[validate_no_control_characters],
+    )
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse"),
         help_text=gettext_lazy("Wir senden Ihnen einen Link zur Bestätigung."),

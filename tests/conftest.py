@@ -1,5 +1,7 @@
 import io
+import os
 
+import hypothesis
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -175,3 +177,19 @@ def _reference_data_committed(django_db_setup, django_db_blocker):
 @pytest.fixture
 def reference_data(_reference_data_committed, db):
     """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does."""
+
+
+# Hypothesis: a few hundred examples over all fuzz tests in `make test`, more in CI
+hypothesis.settings.register_profile(
+    "dev",
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[
+        hypothesis.HealthCheck.function_scoped_fixture,
+        hypothesis.HealthCheck.too_slow,
+    ],
+)
+hypothesis.settings.register_profile(
+    "ci", parent=hypothesis.settings.get_profile("dev"), max_examples=60
+)
+hypothesis.settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")

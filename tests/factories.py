@@ -1,4 +1,5 @@
 import datetime
+import importlib
 
 import factory
 from django.contrib.auth import get_user_model
@@ -39,6 +40,47 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+def editorial_group(name):
+    """The group as the data migration made it (a flushed test database has lost it)."""
+    from django.contrib.auth.models import Group, Permission
+
+    grants = importlib.import_module("survey.migrations.0005_editorial_groups").GROUPS[name]
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        for label, actions in grants.items():
+            app_label, model = label.split(".")
+            codenames = [a if "_" in a else f"{a}_{model}" for a in actions]
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
+            )
+    return group
+
+
+class ReviewerFactory(UserFactory):
+    """Staff whose rights come only from the group "Redaktion"."""
+
+    username = factory.Sequence(lambda n: f"redaktion{n}")
+    is_staff = True
+
+    @factory.post_generation
+    def group(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(editorial_group("Redaktion"))
+
+
+class CuratorFactory(ReviewerFactory):
+    """Staff whose rights come only from the group "Kuratierung"."""
+
+    username = factory.Sequence(lambda n: f"kuratierung{n}")
+
+    @factory.post_generation
+    def group(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(editorial_group("Kuratierung"))
 
 
 class StateFactory(factory.django.DjangoModelFactory):

@@ -35,6 +35,21 @@ def _axes_instances():
         model.objects.create(**common, **extra)
 
 
+def _queued_mail():
+    from django.utils import timezone
+
+    from outbox.models import OutgoingMail
+
+    OutgoingMail.objects.create(
+        subject="Einladung",
+        from_email="a@example.org",
+        to=["b@example.org"],
+        body="Text",
+        next_attempt_at=timezone.now(),
+        last_error="ConnectionRefusedError",
+    )
+
+
 @pytest.fixture
 def populated(db):
     """At least one row of every registered model, so every change page can be opened."""
@@ -51,7 +66,7 @@ def populated(db):
     project = f.ProjectFactory(network=network)
     project.action_fields.add(field)
     staff = f.StaffFactory(username="kurator")
-    Group.objects.create(name="Redaktion")
+    Group.objects.get_or_create(name="Redaktion")
     survey = f.SurveyFactory()
     topic = f.FocusTopicFactory()
     submission = f.SubmissionFactory(survey=survey, network=network, created_by=staff)
@@ -63,6 +78,7 @@ def populated(db):
     f.InvitationFactory(network=network)
     f.CorrectionSuggestionFactory(network=network)
     f.SiteOperatorFactory()
+    _queued_mail()
     _axes_instances()
     return staff
 

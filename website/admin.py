@@ -7,12 +7,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from netzwerke.validators import RefuseControlCharactersAdmin
 from website.models import CorrectionSuggestion, SiteOperator
 from website.services import correction_suggestions_mark
 
 
 @admin.register(SiteOperator)
-class SiteOperatorAdmin(admin.ModelAdmin):
+class SiteOperatorAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     fieldsets = [
         (
             _("Impressum"),
@@ -56,7 +57,7 @@ class SiteOperatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(CorrectionSuggestion)
-class CorrectionSuggestionAdmin(admin.ModelAdmin):
+class CorrectionSuggestionAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["created_at", "network_link", "excerpt", "email", "status", "handled_by"]
     list_display_links = ["created_at"]
     list_filter = ["status", "created_at", "network__districts__state"]
