@@ -36,7 +36,7 @@ def test_admin_review_page(wave, rows, django_assert_num_queries):
     """Submitted answers beside the accepted ones, with partner and project rows and events.
 
     The comparison used to look every option label up on its own: 35 queries for two
-    rows, 75 for twelve (before the website app added its one).
+    rows, 75 for twelve.
     """
     network = f.NetworkFactory()
     accepted = f.SubmissionFactory(
@@ -55,7 +55,7 @@ def test_admin_review_page(wave, rows, django_assert_num_queries):
     client = staff_client()
     url = f"/admin/survey/submission/{submitted.pk}/change/"
     client.get(url)  # session and content types warm, as on a running site
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         assert client.get(url).status_code == 200
 
 

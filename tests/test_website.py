@@ -362,3 +362,48 @@ def test_csrf_failure_in_german_in_the_layout(settings, network):
     response = client.post(_report_url(network), {"text": "Hinweis"})
     _assert_error_page(response, 403, "Formular abgelaufen")
     assert not CorrectionSuggestion.objects.exists()
+
+
+def test_every_page_links_easy_language_in_the_header_and_legal_pages_in_the_footer(client, db):
+    from tests.sample import small_directory, small_statistics
+
+    directory = small_directory()
+    statistics = small_statistics(directory)
+    urls = [
+        reverse("netzwerke:home"),
+        reverse("netzwerke:network-list"),
+        directory.owl.get_absolute_url(),
+        reverse("netzwerke:region-state", args=["NW"]),
+        reverse("netzwerke:sources"),
+        reverse("survey:statistics"),
+        statistics.wave.get_absolute_url(),
+        reverse("survey:register"),
+        reverse("login"),
+        reverse("website:correction-create", args=[directory.owl.slug]),
+        "/gibt-es-nicht/",
+    ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        header, _, rest = html.partition("</header>")
+        footer = rest.partition('<footer class="site-footer')[2]
+        assert f'href="{reverse("website:easy-language")}"' in header, url
+        for name in LEGAL_PAGES:
+            assert f'href="{reverse(name)}"' in footer, (url, name)
+
+
+def test_operator_form_refuses_a_logo_that_is_not_there(client, db):
+    client.force_login(f.StaffFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    data = {
+        "name": "Landesamt",
+        "logo_path": "img/gibt-es-nicht.svg",
+        "server_log_days": "7",
+        "accessibility_status": "partial",
+        "accessibility_method": "Selbstbewertung",
+    }
+    response = client.post(reverse("admin:website_siteoperator_add"), data)
+    assert response.status_code == 200
+    assert "Unter static/ gibt es keine Datei „img/gibt-es-nicht.svg“" in response.text
+    assert not SiteOperator.objects.exists()
+    data["logo_path"] = "icons/icon-192.png"
+    assert client.post(reverse("admin:website_siteoperator_add"), data).status_code == 302
+    assert SiteOperator.objects.get().logo_path == "icons/icon-192.png"

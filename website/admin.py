@@ -50,7 +50,8 @@ class SiteOperatorAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteOperator.objects.exists()
+        # asked on every admin page (the sidebar): the cached row answers without a query
+        return super().has_add_permission(request) and SiteOperator.current().pk is None
 
     def has_delete_permission(self, request, obj=None):
         return False

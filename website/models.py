@@ -1,8 +1,10 @@
 """The site as a public body publishes it: who runs it, and what visitors report back."""
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +134,19 @@ class SiteOperator(models.Model):
         result = super().delete(*args, **kwargs)
         self.forget()
         return result
+
+    def clean(self):
+        if self.logo_path and not finders.find(self.logo_path):
+            raise ValidationError(
+                {
+                    "logo_path": _(
+                        "Unter static/ gibt es keine Datei „%(path)s“. Bitte legen Sie das "
+                        "Logo dort ab (z. B. static/img/logo.svg) und tragen Sie den Pfad "
+                        "ohne „static/“ ein."
+                    )
+                    % {"path": self.logo_path}
+                }
+            )
 
     @staticmethod
     def forget():

@@ -6,6 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests import factories as f
+from tests.browser.conftest import SCREENSHOTS
 from website.models import CorrectionSuggestion
 
 
@@ -70,3 +71,46 @@ def test_not_found_page(live_server, page, check_page, transactional_db):
     check_page("seite-nicht-gefunden", screenshot=False)
     page.get_by_role("button", name="Suchen").click()
     expect(page).to_have_url(live_server.url + "/netzwerke/?q=Pflege")
+
+
+PRINTED = """() => {
+    const hidden = el => !el || getComputedStyle(el).display === 'none';
+    const link = [...document.querySelectorAll('main a[href]')]
+        .find(a => !a.closest('svg') && !a.getAttribute('href').startsWith('#')
+                   && !a.getAttribute('href').startsWith('mailto:') && a.offsetParent);
+    return {
+        navHidden: hidden(document.querySelector('.site-header .navbar-nav')),
+        footerNavHidden: hidden(document.querySelector('.site-footer nav')),
+        formsHidden: [...document.querySelectorAll('main form')].every(hidden),
+        after: link ? getComputedStyle(link, '::after').content : null,
+        href: link ? link.getAttribute('href') : null,
+        chartsExact: [...document.querySelectorAll('figure.stat-chart svg')]
+            .every(svg => getComputedStyle(svg).printColorAdjust === 'exact'),
+    };
+}"""
+
+
+def _print_view(page, name):
+    page.emulate_media(media="print")
+    try:
+        result = page.evaluate(PRINTED)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}-druck.png", full_page=True)
+    finally:
+        page.emulate_media(media="screen")
+    assert result["navHidden"] and result["footerNavHidden"] and result["formsHidden"], result
+    # Chromium resolves attr(href) in the computed style: the address itself is printed
+    assert result["after"] == f'" ({result["href"]})"', result
+    return result
+
+
+def test_profile_and_statistics_print_without_navigation(live_server, page, directory):
+    from tests.sample import small_statistics
+
+    small_statistics(directory)
+    page.set_viewport_size({"width": 800, "height": 1000})
+    page.goto(live_server.url + directory.owl.get_absolute_url())
+    _print_view(page, "profil")
+    page.goto(live_server.url + reverse("survey:statistics"))
+    page.get_by_role("link", name="Alle Zahlen der Netzwerkerhebung 2026").click()
+    assert _print_view(page, "statistik-erhebung")["chartsExact"]
