@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 DEMO_NETWORKS ?= 400
+# DEMO=0: the real networks only, no demo networks and no survey demo
+DEMO ?= 1
 BENCH_NETWORKS ?= 5000
 
 .PHONY: run test install setup demo lint format messages bench bench-load clean outage-check
@@ -23,8 +25,12 @@ install: $(VENV)/.installed
 # setup_demo loads the reference data, vocabularies, real and demo networks (each only once)
 setup: install
 	$(BIN)/python manage.py migrate --noinput
+ifeq ($(DEMO),0)
+	$(BIN)/python manage.py setup_demo --networks 0
+else
 	$(BIN)/python manage.py setup_demo --networks $(DEMO_NETWORKS)
 	$(BIN)/python manage.py setup_survey_demo
+endif
 	@$(BIN)/python manage.py setup_demo --login-only
 
 run: setup

@@ -5,6 +5,8 @@ what) through django-simple-history; the CSV import and export share the one
 format in ``netzwerke.csvformat``.
 """
 
+import secrets
+
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django import forms
@@ -23,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from netzwerke import csvformat
 from netzwerke.dataversion import DataVersion
+from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import (
     ActionField,
     Actor,
@@ -48,6 +51,40 @@ admin.site.site_title = _("Netzwerkdatenbank")
 admin.site.index_title = _("Kuratierung")
 # the admin login counts towards the same per-address limit as /konto/login/
 admin.site.login = ratelimit("login")(admin.site.login)
+
+
+IMPORT_SESSION_KEY = "netzwerke_import"
+
+
+class NetworkAdminForm(forms.ModelForm):
+    """Warns before a network is added whose name is very like one in the same region."""
+
+    confirm_duplicate = forms.BooleanField(
+        label=_("Trotzdem anlegen"),
+        required=False,
+        help_text=_("Ankreuzen, wenn das neue Netzwerk wirklich keine Dublette ist."),
+    )
+
+    class Meta:
+        model = Network
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None and not data.get("confirm_duplicate") and data.get("name"):
+            duplicates = possible_duplicates(
+                name=data["name"], district_ids=[d.pk for d in data.get("districts") or []]
+            )
+            if duplicates:
+                raise forms.ValidationError(
+                    _(
+                        "Mögliche Dublette: %(names)s heißt fast genauso und liegt in derselben "
+                        "Region. Bitte prüfen Sie das; ist es ein anderes Netzwerk, kreuzen Sie "
+                        "„Trotzdem anlegen“ an."
+                    )
+                    % {"names": ", ".join(f"„{n.name}“ ({n.slug})" for n in duplicates)}
+                )
+        return data
 
 
 class NetworkImportForm(forms.Form):
@@ -241,6 +278,7 @@ class ProjectInline(RefuseControlCharactersAdmin, admin.StackedInline):
 
 @admin.register(Network)
 class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+    form = NetworkAdminForm
     list_display = [
         "name",
         "network_type",
@@ -253,6 +291,7 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
     ]
     list_filter = [
         "status",
+        "source",
         "network_type",
         "organisation_form",
         "full_time_management",
@@ -274,7 +313,10 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
     change_list_template = "admin/netzwerke/network/change_list.html"
     history_list_display = ["status"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "network_type", "status", "published_at"]}),
+        (
+            None,
+            {"fields": ["name", "slug", "network_type", "status", "published_at", "source"]},
+        ),
         (_("Beschreibung"), {"fields": ["short_description", "description", "website"]}),
         (
             _("Struktur"),
@@ -301,16 +343,24 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
             },
         ),
         (
-            _("Koordination (nicht öffentlich exportiert)"),
+            _("Koordination (öffentlich nur mit Einwilligung)"),
             {
                 "fields": [
                     ("coordination_person", "coordination_role"),
                     ("coordination_email", "coordination_phone"),
+                    "contact_public",
                 ]
             },
         ),
         (_("Zeitstempel"), {"fields": [("created_at", "updated_at")]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            # only when adding: the confirmation of the duplicate warning
+            fieldsets = [*fieldsets, (_("Dubletten-Prüfung"), {"fields": ["confirm_duplicate"]})]
+        return fieldsets
 
     def get_queryset(self, request):
         queryset = (
@@ -331,7 +381,7 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
     def criteria_checklist(self, obj):
         if obj.pk is None:
             return "–"
-        return "; ".join(f"{'✓' if met else '✗'} {label}" for label, met in obj.criteria)
+        return "; ".join(f"{label}: {word}" for label, _met, word in obj.criteria_states)
 
     def _set_status(self, request, queryset, status):
         now = timezone.now()
@@ -414,6 +464,8 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
         return self._csv_response(queryset, "netzwerke.csv")
 
     def import_view(self, request):
+        """Upload → preview (nothing written; the file waits in the session) → confirm or
+        cancel."""
         # an import can set the status column, so it needs the right to publish too
         if not (
             self.has_add_permission(request)
@@ -421,21 +473,45 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
             and self.has_publish_permission(request)
         ):
             raise PermissionDenied
-        result = None
-        if request.method == "POST":
+        here = reverse("admin:netzwerke_network_import")
+        form, preview, result, token = NetworkImportForm(), None, None, None
+        if request.method == "POST" and "cancel" in request.POST:
+            request.session.pop(IMPORT_SESSION_KEY, None)
+            self.message_user(request, _("Import abgebrochen; nichts wurde gespeichert."))
+            return redirect(here)
+        if request.method == "POST" and "confirm" in request.POST:
+            pending = request.session.get(IMPORT_SESSION_KEY) or {}
+            if not pending or pending.get("token") != request.POST.get("token"):
+                self.message_user(
+                    request,
+                    _("Diese Vorschau gilt nicht mehr. Bitte laden Sie die Datei erneut hoch."),
+                    messages.ERROR,
+                )
+                return redirect(here)
+            del request.session[IMPORT_SESSION_KEY]
+            result = csvformat.import_networks(pending["data"], user=request.user)
+            if result.ok:
+                self.message_user(request, result.summary(), messages.SUCCESS)
+                return redirect("admin:netzwerke_network_changelist")
+        elif request.method == "POST":
             form = NetworkImportForm(request.POST, request.FILES)
             if form.is_valid():
-                result = csvformat.import_networks(form.cleaned_data["file"], user=request.user)
-                if result.ok:
-                    self.message_user(request, result.summary(), messages.SUCCESS)
-                    return redirect("admin:netzwerke_network_changelist")
-        else:
-            form = NetworkImportForm()
+                data = form.cleaned_data["file"].read()
+                preview = csvformat.import_preview(data)
+                if preview.ok:
+                    # the preview decoded it, so it is UTF-8
+                    token = secrets.token_urlsafe(16)
+                    request.session[IMPORT_SESSION_KEY] = {
+                        "token": token,
+                        "data": data.decode("utf-8-sig"),
+                    }
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Netzwerke aus CSV importieren"),
             "form": form,
+            "preview": preview,
+            "token": token,
             "result": result,
             "columns": csvformat.COLUMNS,
             "changelist_url": reverse("admin:netzwerke_network_changelist"),
@@ -446,7 +522,7 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
 @admin.register(Actor)
 class ActorAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["name", "actor_type", "district", "network_count", "website"]
-    list_filter = ["actor_type", "district__state"]
+    list_filter = ["actor_type", "source", "district__state"]
     search_fields = ["name", "slug", "district__name"]
     autocomplete_fields = ["actor_type", "district"]
     prepopulated_fields = {"slug": ["name"]}

@@ -27,6 +27,7 @@ from netzwerke.models import (
     Network,
     Project,
     Sector,
+    Source,
     State,
     TargetGroup,
 )
@@ -169,9 +170,10 @@ class Generator:
             )
         self.weights = [max(d.population or 50_000, 30_000) ** 0.5 for d in self.districts]
         self.network_slugs = set(Network.objects.values_list("slug", flat=True))
-        # institutions already in the database (e.g. from the real networks) are reused
-        self.existing_actors = {a.slug: a for a in Actor.objects.all()}
-        self.actor_slugs = set(self.existing_actors)
+        # demo institutions of an earlier run are reused; real actors never are, so demo
+        # data stays apart from the real networks and can be removed without a trace
+        self.existing_actors = {a.slug: a for a in Actor.objects.filter(source=Source.DEMO)}
+        self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
         self.pools: dict[str, list[ActorSpec]] = {}
         self.new_actors: list[Actor] = []
 
@@ -203,6 +205,7 @@ class Generator:
             actor_type=actor_type,
             district=spec.district,
             website=f"https://www.{slugify(spec.name)[:40].strip('-')}.example.org",
+            source=Source.DEMO,
         )
         self.new_actors.append(spec.actor)
         return spec.actor
@@ -335,6 +338,9 @@ class Generator:
             results_evaluated=rng.random() < 0.45,
             status=status,
             published_at=published_at,
+            source=Source.DEMO,
+            # the contacts are fictitious (example.org, drama telephone ranges)
+            contact_public=True,
         )
         candidates = [a for d in districts for a in self.pool(d)]
         size = min(

@@ -67,6 +67,8 @@ class FacetIndex:
     #: facet name → value key → (label, detail)
     labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     criteria: int = 0
+    #: the demo networks, for the home page's notice
+    demo: int = 0
     #: positions in the order of the other sort keys
     orders: dict[str, list[int]] = field(default_factory=dict)
 
@@ -145,6 +147,7 @@ def build_index() -> FacetIndex:
     )
     index.sets["typ"] = grouped((pk, network_type) for pk, network_type, _p, _c in rows)
     index.criteria = index.bits_for(published.meeting_criteria().values_list("pk", flat=True))
+    index.demo = index.bits_for(published.demo().values_list("pk", flat=True))
 
     def newest(i):
         published_at = rows[i][2]

@@ -20,6 +20,22 @@ FOUNDED_YEAR_MIN = 1950
 FOUNDED_YEAR_MAX = 2100
 
 
+class Source(models.TextChoices):
+    """Where a row came from; demo rows are removed by ``remove_demo_data``."""
+
+    CURATED = "curated", _("kuratiert")
+    IMPORTED = "imported", _("importiert")
+    SURVEY = "survey", _("Selbsteintrag (Erhebung)")
+    DEMO = "demo", _("Demo-Daten")
+
+
+def yes_no_unknown(value):
+    """A three-valued fact in words: "ja", "nein" or "keine Angabe"."""
+    if value is None:
+        return _("keine Angabe")
+    return _("ja") if value else _("nein")
+
+
 def _published_networks(networks):
     # a queryset default would import Network before it is defined
     return Network.objects.published() if networks is None else networks
@@ -284,6 +300,12 @@ class NetworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Network.Status.PUBLISHED)
 
+    def demo(self):
+        return self.filter(source=Source.DEMO)
+
+    def real(self):
+        return self.exclude(source=Source.DEMO)
+
     def in_state(self, code):
         return self.filter(districts__state_id=code).distinct()
 
@@ -330,12 +352,18 @@ class NetworkQuerySet(models.QuerySet):
 
     def with_criteria(self):
         """Annotate the inputs of the four network criteria (see ``Network.criteria``)."""
-        binding = Membership.objects.filter(network=OuterRef("pk"), binding=True)
-        return self.annotate(
-            binding_partner_count=models.Subquery(
-                binding.order_by().values("network").annotate(n=Count("pk")).values("n")[:1],
+
+        def count(memberships):
+            return models.Subquery(
+                memberships.order_by().values("network").annotate(n=Count("pk")).values("n")[:1],
                 output_field=models.IntegerField(),
-            ),
+            )
+
+        mine = Membership.objects.filter(network=OuterRef("pk"))
+        return self.annotate(
+            binding_partner_count=count(mine.filter(binding=True)),
+            open_partner_count=count(mine.exclude(binding=False)),
+            listed_partner_count=count(mine),
             has_projects=Exists(Project.objects.filter(network=OuterRef("pk"))),
             has_action_fields=Exists(
                 Network.action_fields.through.objects.filter(network=OuterRef("pk"))
@@ -363,6 +391,7 @@ class NetworkQuerySet(models.QuerySet):
 
 class Network(VersionedModel):
     MIN_BINDING_PARTNERS = 3
+    Source = Source
 
     class Type(models.TextChoices):
         NETWORK = "netzwerk", _("Fachkräftenetzwerk")
@@ -418,19 +447,39 @@ class Network(VersionedModel):
     coordination_role = models.CharField(_("Funktion"), max_length=150, blank=True)
     coordination_email = models.EmailField(_("E-Mail"), blank=True)
     coordination_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    contact_public = models.BooleanField(
+        _("Kontaktperson veröffentlichen"),
+        default=False,
+        help_text=_(
+            "Nur ankreuzen, wenn die Ansprechperson eingewilligt hat, dass Name, Funktion, "
+            "E-Mail und Telefon öffentlich gezeigt werden. Sonst zeigt das Profil ein "
+            "Kontaktformular."
+        ),
+    )
 
     partner_count_reported = models.PositiveIntegerField(
         _("Anzahl Partner (gemeldet)"), null=True, blank=True
     )
+    # three-valued: None is "keine Angabe", never the same as "nein"
     full_time_management = models.BooleanField(
-        _("hauptamtliches Netzwerkmanagement"), default=False
+        _("hauptamtliches Netzwerkmanagement"), null=True, blank=True
     )
     development_partnership = models.BooleanField(
-        _("Mitglied der Entwicklungspartnerschaft"), default=False
+        _("Mitglied der Entwicklungspartnerschaft"), null=True, blank=True
     )
-    goals_based_on_data = models.BooleanField(_("Ziele auf Basis regionaler Daten"), default=False)
+    goals_based_on_data = models.BooleanField(
+        _("Ziele auf Basis regionaler Daten"), null=True, blank=True
+    )
     results_evaluated = models.BooleanField(
-        _("Ergebnisse evaluiert und Ziele angepasst"), default=False
+        _("Ergebnisse evaluiert und Ziele angepasst"), null=True, blank=True
+    )
+    source = models.CharField(
+        _("Herkunft"),
+        max_length=20,
+        choices=Source.choices,
+        default=Source.CURATED,
+        db_index=True,
+        help_text=_("Demo-Daten sind synthetisch und werden überall als solche gekennzeichnet."),
     )
 
     status = models.CharField(
@@ -440,10 +489,13 @@ class Network(VersionedModel):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
-    # kept current by a database trigger (migration 0007, PostgreSQL); see netzwerke.search
+    # kept current by a database trigger (migration 0009, PostgreSQL); see netzwerke.search
     search_vector = SearchVectorField(_("Suchindex"), null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(
+        m2m_fields=[districts, action_fields, target_groups, sectors],
+        excluded_fields=["search_vector"],
+    )
     objects = NetworkQuerySet.as_manager()
 
     class Meta:
@@ -461,6 +513,9 @@ class Network(VersionedModel):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="network_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(source__in=Source.values), name="network_source_valid"
             ),
         ]
 
@@ -497,36 +552,83 @@ class Network(VersionedModel):
         return [t.strip() for t in self.topics.split(",") if t.strip()]
 
     @property
+    def is_demo(self):
+        return self.source == Source.DEMO
+
+    @property
+    def public_contact(self) -> dict[str, str]:
+        """The coordination contact the public may see: nothing without the person's consent."""
+        if not self.contact_public:
+            return {}
+        fields = (
+            ("person", self.coordination_person),
+            ("funktion", self.coordination_role),
+            ("email", self.coordination_email),
+            ("telefon", self.coordination_phone),
+        )
+        return {key: value for key, value in fields if value}
+
+    @property
+    def shows_contact_person(self):
+        return bool(self.public_contact.keys() - {"funktion"})
+
+    @property
     def criteria(self):
-        """The four network criteria as ``[(label, met), …]``.
+        """The four network criteria as ``[(label, met), …]``; ``met`` is True, False
+        or None ("keine Angabe": no source says either way).
 
         Uses the annotations of ``NetworkQuerySet.with_criteria()`` when present,
         and queries otherwise.
         """
         if hasattr(self, "binding_partner_count"):
             binding = self.binding_partner_count or 0
+            open_partners = self.open_partner_count or 0
             has_projects = self.has_projects
             has_fields = self.has_action_fields
         else:
             binding = self.memberships.filter(binding=True).count()
+            open_partners = self.memberships.exclude(binding=False).count()
             has_projects = self.projects.exists()
             has_fields = self.action_fields.exists()
         return [
             (
                 _("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
-                binding >= self.MIN_BINDING_PARTNERS,
+                self._partners_criterion(binding, open_partners - binding),
             ),
             (_("Ziele auf Basis aussagekräftiger regionaler Daten"), self.goals_based_on_data),
             (
                 _("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
-                has_projects and has_fields,
+                # listed projects are examples, not a full account: none listed is unknown
+                True if has_projects and has_fields else None,
             ),
             (_("Ergebnisse evaluiert, Ziele und Maßnahmen angepasst"), self.results_evaluated),
         ]
 
+    def _partners_criterion(self, binding, unknown):
+        if binding >= self.MIN_BINDING_PARTNERS:
+            return True
+        # "not met" only when every listed partner is known not to be binding and the list
+        # is complete; more partners reported than listed could still be binding
+        listed = self._listed_partner_count()
+        complete = self.partner_count_reported is None or self.partner_count_reported <= listed
+        if unknown == 0 and complete:
+            return False
+        return None
+
+    def _listed_partner_count(self):
+        if hasattr(self, "listed_partner_count"):
+            return self.listed_partner_count or 0
+        return self.memberships.count()
+
+    @property
+    def criteria_states(self):
+        """The criteria as ``[(label, met, word)]`` for the checklist."""
+        words = {True: _("erfüllt"), False: _("nicht erfüllt"), None: _("keine Angabe")}
+        return [(label, met, words[met]) for label, met in self.criteria]
+
     @property
     def meets_all_criteria(self):
-        return all(met for _label, met in self.criteria)
+        return all(met is True for _label, met in self.criteria)
 
 
 class ActorQuerySet(models.QuerySet):
@@ -549,6 +651,9 @@ class Actor(VersionedModel):
         verbose_name=_("Kreis"),
     )
     website = models.URLField(_("Website"), blank=True)
+    source = models.CharField(
+        _("Herkunft"), max_length=20, choices=Source.choices, default=Source.CURATED
+    )
 
     history = HistoricalRecords()
     objects = ActorQuerySet.as_manager()
@@ -557,6 +662,11 @@ class Actor(VersionedModel):
         verbose_name = _("Akteur")
         verbose_name_plural = _("Akteure")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__in=Source.values), name="actor_source_valid"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -577,8 +687,12 @@ class Membership(models.Model):
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.PARTNER)
     binding = models.BooleanField(
         _("verbindlich"),
-        default=False,
-        help_text=_("z. B. durch eine unterzeichnete Kooperationsvereinbarung"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "z. B. durch eine unterzeichnete Kooperationsvereinbarung; leer, wenn keine "
+            "Quelle es sagt"
+        ),
     )
     since = models.PositiveSmallIntegerField(_("Mitglied seit (Jahr)"), null=True, blank=True)
 
@@ -625,7 +739,7 @@ class Project(VersionedModel):
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
     results = models.TextField(_("Ergebnisse"), blank=True)
-    evaluated = models.BooleanField(_("evaluiert"), default=False)
+    evaluated = models.BooleanField(_("evaluiert"), null=True, blank=True)
     website = models.URLField(_("Website"), blank=True)
 
     history = HistoricalRecords()

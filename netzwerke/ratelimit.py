@@ -19,6 +19,7 @@ from netzwerke.security import client_ip
 logger = logging.getLogger("netzwerke.security")
 
 DEFAULT_LIMITS = {
+    "contact": (5, 3600),
     "correction": (5, 3600),
     "invitation": (20, 3600),
     # login attempts per address, whatever the user name: spraying one password is limited
@@ -49,6 +50,17 @@ def hit(scope: str, key: str) -> bool:
             cache.set(cache_key, 1, window)
             count = 1
     return count > limit
+
+
+def form_over_limit(request, form, scope: str, message) -> bool:
+    """Count one submission of a valid public form; over ``scope``'s limit, put ``message``
+    on the form (what was typed stays in the fields) and return True."""
+    ident = f"ip:{client_ip(request)}"
+    if hit(scope, ident):
+        logger.warning("rate limit %s exceeded by %s", scope, ident)
+        form.add_error(None, message)
+        return True
+    return False
 
 
 def ratelimit(scope: str, *, methods=("POST",), key="ip"):

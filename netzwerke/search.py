@@ -1,7 +1,7 @@
 """Full-text search over networks, behind ``Network.objects.search(q)``.
 
 The network's own text (name, short description and topics, description) is indexed
-by the database and kept current by triggers that migration 0007 creates, so every
+by the database and kept current by triggers that migration 0009 creates, so every
 write path (save, bulk import, demo generator, raw SQL) updates it:
 
 - PostgreSQL: the stored ``tsvector`` column ``search_vector`` (config ``german``,

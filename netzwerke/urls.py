@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
-from netzwerke.views import opendata, pages
+from netzwerke.views import contact, opendata, pages
 
 app_patterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -18,6 +18,12 @@ app_patterns = [
     path("netzwerke/export.json", opendata.network_export_json, name="network-export-json"),
     path("netzwerke/feed/", opendata.NetworkFeed(), name="network-feed"),
     path("netzwerke/<slug:slug>/", pages.NetworkDetailView.as_view(), name="network-detail"),
+    path("netzwerke/<slug:slug>/kontakt/", contact.network_contact, name="network-contact"),
+    path(
+        "netzwerke/<slug:slug>/kontakt/gesendet/",
+        contact.network_contact_sent,
+        name="network-contact-sent",
+    ),
     path("regionen/<str:land>/", pages.RegionStateView.as_view(), name="region-state"),
     path(
         "regionen/<str:land>/<str:ags>/",

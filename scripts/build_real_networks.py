@@ -252,10 +252,7 @@ def main():
             row = {
                 "status": "published",
                 "veroeffentlicht_am": PUBLISHED,
-                "hauptamtliches_management": "nein",
-                "entwicklungspartnerschaft": "nein",
-                "ziele_datenbasiert": "nein",
-                "ergebnisse_evaluiert": "nein",
+                # no source says "nein": an unstated fact is "keine Angabe" (empty)
                 **row,
             }
             writer.writerow({column: row.get(column, "") for column in COLUMNS})

@@ -3,19 +3,25 @@ and a closed historic wave whose ~150 responses make the statistics pages meanin
 
 Idempotent: a second run finds the waves, topics and login and adds nothing.
 Run by ``manage.py setup_survey_demo`` after ``setup_demo``.
+
+It writes only to demo data: demo networks (``Network.source == "demo"``, generated
+here when ``setup_demo`` made none), demo waves (``Survey.is_demo``) and its own
+coordinator login. A real network, a real wave or a real user of the same name is
+never touched (``notes`` says why something was skipped).
 """
 
 from __future__ import annotations
 
 import datetime
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from netzwerke.demo import generate_demo
 from netzwerke.models import Network
 from survey import questionnaire as q
 from survey import services
@@ -24,6 +30,10 @@ from survey.models import Coordinator, FocusTopic, Survey
 DEMO_USER = "koordination"
 DEMO_PASSWORD = "Erhebung-2026"
 HISTORIC_RESPONSES = 150
+# the open wave needs one network for the coordinator and seven for the states
+MIN_DEMO_NETWORKS = 8
+OWN_DEMO_NETWORKS = 24
+OWN_DEMO_SEED = 2027
 
 # slug, name, share "zentral", share "auf der Agenda" in the historic wave
 TOPICS = [
@@ -38,18 +48,27 @@ TOPICS = [
 
 @dataclass
 class SurveyDemo:
-    current: Survey
-    historic: Survey
-    # None when there was no published network to tie the login to
+    # None when a real wave of the same name exists
+    current: Survey | None
+    historic: Survey | None
+    # None when there was no demo network to tie the login to
     user: object | None
+    notes: list[str] = field(default_factory=list)
 
 
 def survey_demo_setup(*, seed: int = 2026) -> SurveyDemo:
     """Create (or find) the demo waves, submissions and coordinator login."""
     rng = random.Random(seed)
+    notes = []
+    if Network.objects.published().demo().count() < MIN_DEMO_NETWORKS:
+        try:
+            generate_demo(networks=OWN_DEMO_NETWORKS, seed=OWN_DEMO_SEED)
+        except LookupError as exc:
+            notes.append(str(exc))
     topics = _topics()
     networks = list(
         Network.objects.published()
+        .demo()
         .prefetch_related(
             "districts",
             "action_fields",
@@ -60,11 +79,20 @@ def survey_demo_setup(*, seed: int = 2026) -> SurveyDemo:
         .order_by("pk")
     )
     with override_settings(REVIEW_NOTIFY_EMAILS=[]), transaction.atomic():
-        historic = _historic_wave(topics, networks, rng)
-        current = _current_wave(topics)
-        user = _coordinator(networks)
-        _current_submissions(current, networks, user, rng)
-    return SurveyDemo(current=current, historic=historic, user=user)
+        historic = _historic_wave(topics, networks, rng, notes)
+        current = _current_wave(topics, notes)
+        user = _coordinator(networks, notes)
+        if historic is not None and current is not None:
+            _current_submissions(current, networks, user, rng)
+    return SurveyDemo(current=current, historic=historic, user=user, notes=notes)
+
+
+def _real_wave(survey, notes):
+    notes.append(
+        f"Die Erhebung „{survey.slug}“ ist keine Demo-Erhebung; sie bleibt unverändert, "
+        f"und es werden keine Demo-Einreichungen angelegt."
+    )
+    return None
 
 
 def _topics():
@@ -77,7 +105,7 @@ def _topics():
     return topics
 
 
-def _historic_wave(topics, networks, rng):
+def _historic_wave(topics, networks, rng, notes):
     survey, created = Survey.objects.get_or_create(
         slug="netzwerkerhebung-2024",
         defaults={
@@ -85,8 +113,11 @@ def _historic_wave(topics, networks, rng):
             "opens_at": datetime.datetime(2024, 3, 1, tzinfo=datetime.UTC),
             "closes_at": datetime.datetime(2024, 6, 30, tzinfo=datetime.UTC),
             "questionnaire_version": "2024.1",
+            "is_demo": True,
         },
     )
+    if not survey.is_demo:
+        return _real_wave(survey, notes)
     survey.topics.add(*topics)
     if survey.submissions.exists():
         return survey
@@ -138,7 +169,7 @@ def _random_facts(networks, rng):
     return facts
 
 
-def _current_wave(topics):
+def _current_wave(topics, notes):
     now = timezone.now()
     survey, _created = Survey.objects.get_or_create(
         slug="netzwerkerhebung-2026",
@@ -147,8 +178,11 @@ def _current_wave(topics):
             "opens_at": now - datetime.timedelta(days=30),
             "closes_at": now + datetime.timedelta(days=90),
             "questionnaire_version": q.QUESTIONNAIRE_VERSION,
+            "is_demo": True,
         },
     )
+    if not survey.is_demo:
+        return _real_wave(survey, notes)
     if not survey.is_open():
         # keep the demo usable when the database is older than the wave
         survey.opens_at = now - datetime.timedelta(days=30)
@@ -158,21 +192,29 @@ def _current_wave(topics):
     return survey
 
 
-def _coordinator(networks):
+def _coordinator(networks, notes):
     user_model = get_user_model()
-    existing = user_model.objects.filter(username=DEMO_USER, coordinations__isnull=False).first()
+    existing = user_model.objects.filter(
+        username=DEMO_USER, coordinations__network__source=Network.Source.DEMO
+    ).first()
     if existing:
         return existing
     if not networks:
+        notes.append("Keine Demo-Netzwerke – bitte zuerst setup_demo.")
         return None
     user, created = user_model.objects.get_or_create(
         username=DEMO_USER, defaults={"email": "koordination@example.org"}
     )
+    if not created and user.coordinations.exists():
+        notes.append(
+            f"Der Benutzer „{DEMO_USER}“ koordiniert ein echtes Netzwerk und wird nicht "
+            f"als Demo-Login verwendet."
+        )
+        return None
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
-    if not user.coordinations.exists():
-        Coordinator.objects.create(user=user, network=networks[0])
+    Coordinator.objects.create(user=user, network=networks[0])
     return user
 
 
@@ -180,7 +222,7 @@ def _current_submissions(survey, networks, user, rng):
     if survey.submissions.exists() or not networks or user is None:
         return
     reviewer = get_user_model().objects.filter(is_superuser=True).first()
-    own = user.coordinations.first().network
+    own = user.coordinations.filter(network__source=Network.Source.DEMO).first().network
     draft = services.submission_get_or_start(network=own, survey=survey, user=user)
     draft.answers.setdefault("themen", {})["fields"] = {
         q.topic_field_name(t.slug): "agenda" for t in survey.topics.all()[:1]
@@ -232,6 +274,8 @@ def _complete(submission, survey, rng):
     ).strip()[:300]
     master["website"] = master.get("website") or "https://www.example.org/netzwerk"
     coord = answers.setdefault("koordination", {}).setdefault("fields", {})
+    # facts the directory leaves open ("keine Angabe") are answered in the demo
+    coord["full_time_management"] = coord.get("full_time_management") or rng.choice(["ja", "nein"])
     if coord.get("full_time_management") == "ja":
         coord["full_time_extent"] = "1"
     coord.setdefault("coordination_person", "Demo Koordination")
@@ -241,6 +285,7 @@ def _complete(submission, survey, rng):
         coord["coordination_email"] = "netzwerk@example.org"
     goals = answers.setdefault("ziele", {}).setdefault("fields", {})
     goals["goals_set"] = "ja"
+    goals["goals_based_on_data"] = goals.get("goals_based_on_data") or rng.choice(["ja", "nein"])
     if goals.get("goals_based_on_data") == "ja":
         goals["data_sources"] = ["ba", "engpass"]
     answers["themen"] = {
@@ -252,7 +297,8 @@ def _complete(submission, survey, rng):
     answers["evaluation"] = {
         "fields": {"evaluation_frequency": "jaehrlich", "goals_adjusted": "ja"}
     }
-    answers["einwilligung"] = {"fields": {"consent_publish": True}}
+    # the demo contacts are fictitious, so they may be shown
+    answers["einwilligung"] = {"fields": {"consent_publish": True, "contact_publish": True}}
     submission.consent_at = timezone.now()
     submission.consent_version = q.CONSENT_VERSION
     submission.save()

@@ -45,6 +45,11 @@ class Survey(models.Model):
     topics = models.ManyToManyField(
         FocusTopic, related_name="surveys", blank=True, verbose_name=_("Schwerpunktthemen")
     )
+    is_demo = models.BooleanField(
+        _("Demo-Erhebung"),
+        default=False,
+        help_text=_("Von setup_survey_demo angelegt; remove_demo_data löscht sie."),
+    )
 
     objects = SurveyQuerySet.as_manager()
 

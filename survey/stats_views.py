@@ -151,6 +151,7 @@ class StatisticsView(StatisticsMixin, TemplateView):
             wave_stats=stats.wave_statistics(wave, self.filters, topic_only=True) if wave else None,
             wave_url=wave.get_absolute_url() + self.filters.querystring if wave else "",
             directory=_directory_tables(self.request, self.filters),
+            demo_networks=Network.objects.published().demo().count(),
         )
         return context
 

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from netzwerke.duplicates import possible_duplicates
+from netzwerke.forms import HoneypotForm
 from netzwerke.models import Network
 from netzwerke.ratelimit import ratelimit
 from netzwerke.validators import validate_no_control_characters
@@ -370,7 +372,7 @@ def _redeem(request, invitation, user):
     return redirect("survey:network", slug=network.slug)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotForm):
     use_required_attribute = False
 
     network_name = forms.CharField(
@@ -382,19 +384,37 @@ class RegistrationForm(forms.Form):
         label=gettext_lazy("Ihre E-Mail-Adresse"),
         help_text=gettext_lazy("Wir senden Ihnen einen Link zur Bestätigung."),
     )
-    # a field people don't see and bots fill in
-    homepage = forms.CharField(
+    not_a_duplicate = forms.BooleanField(
         required=False,
-        label=gettext_lazy("Bitte leer lassen"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        label=gettext_lazy("Mein Netzwerk ist ein anderes als die genannten"),
     )
+    field_order = ["network_name", "email", "not_a_duplicate", "homepage"]
+
+    def clean_network_name(self):
+        name = self.cleaned_data["network_name"]
+        if self.data.get("not_a_duplicate"):
+            return name
+        # only published names: the public must not learn of drafts
+        similar = possible_duplicates(name=name, queryset=Network.objects.published())
+        if similar:
+            raise forms.ValidationError(
+                _(
+                    "Im Verzeichnis steht schon ein Netzwerk mit sehr ähnlichem Namen: "
+                    "%(names)s. Ist es Ihr Netzwerk, tragen Sie es bitte nicht neu ein, "
+                    "sondern schreiben Sie der Redaktion über „Fehler melden“ auf dessen "
+                    "Profil. Ist es ein anderes, kreuzen Sie „Mein Netzwerk ist ein "
+                    "anderes als die genannten“ an."
+                )
+                % {"names": ", ".join(f"„{n.name}“" for n in similar)}
+            )
+        return name
 
 
 @ratelimit("register")
 def register_view(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["homepage"]:
+        if not form.is_spam():
             services.invitation_create(
                 email=form.cleaned_data["email"],
                 network_name=form.cleaned_data["network_name"],

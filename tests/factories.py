@@ -148,6 +148,8 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     founded_year = 2015
     coordination_person = "Erika Mustermann"
     coordination_email = factory.LazyAttribute(lambda o: f"kontakt@{o.slug}.example.org")
+    # the person agreed to be shown; tests of the consent rule set it to False
+    contact_public = True
 
     districts = m2m("districts")
     action_fields = m2m("action_fields")

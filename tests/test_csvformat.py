@@ -1,3 +1,4 @@
+import csv
 import io
 import re
 from pathlib import Path
@@ -200,27 +201,42 @@ def test_export_import_round_trip_is_lossless(vocab):
     assert len(csvformat.import_networks(data).unchanged) == 2
 
 
-def test_public_export_leaves_out_personal_contact(vocab):
-    f.NetworkFactory(
-        coordination_person="Erika Mustermann",
-        coordination_email="erika@example.org",
-        coordination_phone="030 23125 001",
-        coordination_role="Netzwerkmanagerin",
-    )
+CONTACT = {
+    "coordination_person": "Erika Mustermann",
+    "coordination_email": "erika@example.org",
+    "coordination_phone": "030 23125 001",
+    "coordination_role": "Netzwerkmanagerin",
+}
+
+
+def _public_csv():
     out = io.StringIO()
     csvformat.write_networks(Network.objects.all(), out, public=True)
-    text = out.getvalue()
-    assert "Mustermann" not in text and "erika@" not in text and "23125" not in text
-    assert "Netzwerkmanagerin" in text
-    header = text.lstrip("\ufeff").splitlines()[0].split(";")
-    assert not set(csvformat.PERSONAL_COLUMNS) & set(header)
+    return out.getvalue()
+
+
+def test_public_export_leaves_out_the_contact_without_consent(vocab):
+    f.NetworkFactory(contact_public=False, **CONTACT)
+    text = _public_csv()
+    for value in CONTACT.values():
+        assert value not in text
     # importing a public export keeps the contact data it does not carry
     assert csvformat.import_networks(text).ok
     network = Network.objects.get()
     assert network.coordination_email == "erika@example.org"
+    assert network.coordination_role == "Netzwerkmanagerin"
     internal = io.StringIO()
     csvformat.write_networks(Network.objects.all(), internal)
     assert "erika@example.org" in internal.getvalue()
+
+
+def test_public_export_carries_the_contact_with_consent(vocab):
+    f.NetworkFactory(contact_public=True, **CONTACT)
+    text = _public_csv()
+    for value in CONTACT.values():
+        assert value in text
+    row = next(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert row["kontakt_veroeffentlichen"] == "ja"
 
 
 def test_export_runs_a_fixed_number_of_queries(vocab, django_assert_num_queries):
@@ -272,6 +288,8 @@ def test_admin_import_shows_errors_and_writes_nothing(client, vocab):
     good = io.BytesIO(_csv(GOOD_ROW).encode("utf-8"))
     good.name = "netze.csv"
     response = client.post(url, {"file": good})
+    assert response.status_code == 200 and Network.objects.count() == 0  # the preview
+    response = client.post(url, {"confirm": "1", "token": response.context["token"]})
     assert response.status_code == 302
     network = Network.objects.get(slug="owl")
     assert network.history.first().history_user.is_staff

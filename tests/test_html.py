@@ -34,6 +34,15 @@ def _with_operator(client):
     return client
 
 
+def _unconsented(data):
+    """The Gütersloh network as a demo network whose contact person did not consent."""
+    network = data.directory.guetersloh_net
+    network.contact_public = False
+    network.source = "demo"
+    network.save()
+    return network
+
+
 def _list(query=""):
     return lambda client, data: client.get(reverse("netzwerke:network-list") + query)
 
@@ -76,6 +85,18 @@ PAGES = {
     ),
     "fehler-melden-danke": lambda client, data: client.get(
         reverse("website:correction-thanks", args=[data.directory.owl.slug])
+    ),
+    "profil-demo-ohne-kontakt": lambda client, data: client.get(
+        _unconsented(data).get_absolute_url()
+    ),
+    "kontakt": lambda client, data: client.get(
+        reverse("netzwerke:network-contact", args=[_unconsented(data).slug])
+    ),
+    "kontakt-fehler": lambda client, data: client.post(
+        reverse("netzwerke:network-contact", args=[_unconsented(data).slug]), {}
+    ),
+    "kontakt-gesendet": lambda client, data: client.get(
+        reverse("netzwerke:network-contact-sent", args=[_unconsented(data).slug])
     ),
     "seite-fehlt": lambda client, data: client.get("/gibt-es-nicht/"),
     "anmelden": lambda client, data: client.get(reverse("login")),

@@ -91,10 +91,15 @@ def test_project_ends_after_it_starts():
     f.ProjectFactory(start_date=datetime.date(2024, 5, 1), end_date=datetime.date(2024, 5, 1))
 
 
-def _network(*, binding=3, loose=0, projects=1, fields=1, data=True, evaluated=True):
-    network = f.NetworkFactory(goals_based_on_data=data, results_evaluated=evaluated)
+def _network(
+    *, binding=3, loose=0, unknown=0, reported=None, projects=1, fields=1, data=True, evaluated=True
+):
+    network = f.NetworkFactory(
+        goals_based_on_data=data, results_evaluated=evaluated, partner_count_reported=reported
+    )
     f.MembershipFactory.create_batch(binding, network=network, binding=True)
     f.MembershipFactory.create_batch(loose, network=network, binding=False)
+    f.MembershipFactory.create_batch(unknown, network=network, binding=None)
     f.ProjectFactory.create_batch(projects, network=network)
     if fields:
         network.action_fields.set(f.ActionFieldFactory.create_batch(fields))
@@ -105,12 +110,20 @@ CASES = {
     "all": ({}, [True, True, True, True]),
     "two binding": ({"binding": 2, "loose": 5}, [False, True, True, True]),
     "no data": ({"data": False}, [True, False, True, True]),
-    "no projects": ({"projects": 0}, [True, True, False, True]),
-    "no fields": ({"fields": 0}, [True, True, False, True]),
+    # listed projects are examples: none listed says nothing about the measures
+    "no projects": ({"projects": 0}, [True, True, None, True]),
+    "no fields": ({"fields": 0}, [True, True, None, True]),
     "not evaluated": ({"evaluated": False}, [True, True, True, False]),
     "nothing": (
         {"binding": 0, "projects": 0, "fields": 0, "data": False, "evaluated": False},
-        [False, False, False, False],
+        [False, False, None, False],
+    ),
+    # keine Angabe is never counted as met, nor as not met
+    "unknown flags": ({"data": None, "evaluated": None}, [True, None, True, None]),
+    "binding unknown": ({"binding": 2, "loose": 1, "unknown": 3}, [None, True, True, True]),
+    "more reported than listed": (
+        {"binding": 2, "loose": 1, "reported": 73},
+        [None, True, True, True],
     ),
 }
 
@@ -123,9 +136,16 @@ def test_criteria_property_annotations_and_queryset_agree(case):
     annotated = nw.Network.objects.with_criteria().get(pk=network.pk)
     assert plain == expected
     assert [met for _label, met in annotated.criteria] == expected
-    assert network.meets_all_criteria is all(expected)
+    confirmed = all(met is True for met in expected)
+    assert network.meets_all_criteria is confirmed
     in_db = nw.Network.objects.meeting_criteria().filter(pk=network.pk).exists()
-    assert in_db is all(expected)
+    assert in_db is confirmed
+
+
+def test_criteria_states_name_each_state_in_words():
+    network = _network(binding=2, loose=1, projects=0, data=False, evaluated=None)
+    words = [str(word) for _label, _met, word in network.criteria_states]
+    assert words == ["nicht erfüllt", "nicht erfüllt", "keine Angabe", "keine Angabe"]
 
 
 def test_meeting_criteria_counts_each_network_once():

@@ -319,6 +319,35 @@ def test_filters_narrow_the_figures(client, study, topic):
 
 
 @pytest.mark.django_db
+def test_criteria_count_keine_angabe_as_its_own_value(client, closed_wave, topic):
+    accepted(closed_wave, topic, CENTRAL, 10)
+    accepted(closed_wave, topic, AGENDA, 5, criterion_data=False)
+    accepted(closed_wave, topic, NONE, 5, criterion_data=None)
+    criteria = {
+        row[0]: row[1:] for row in html_table(client.get(wave_url(closed_wave)), "kriterien")
+    }
+    data = "Ziele auf Basis aussagekräftiger regionaler Daten"
+    assert criteria[f"{data}: erfüllt"] == ["10", "50 %"]
+    assert criteria[f"{data}: nicht erfüllt"] == ["5", "25 %"]
+    assert criteria[f"{data}: keine Angabe"] == ["5", "25 %"]
+
+
+@pytest.mark.django_db
+def test_statistics_say_when_demo_data_is_counted(client, closed_wave, topic):
+    assert "Demo-Daten" not in client.get(reverse("survey:statistics")).content.decode()
+    f.NetworkFactory(source=Network.Source.DEMO)
+    html = client.get(reverse("survey:statistics")).content.decode()
+    assert "Diese Datenbank enthält 1 synthetisches Demo-Netzwerk" in html
+    closed_wave.is_demo = True
+    closed_wave.save()
+    accepted(closed_wave, topic, CENTRAL, 5)
+    assert (
+        "Diese Erhebung ist eine Demo-Erhebung"
+        in client.get(wave_url(closed_wave)).content.decode()
+    )
+
+
+@pytest.mark.django_db
 def test_profile_figures(client, closed_wave, topic):
     field = f.ActionFieldFactory(name="Integration und Zuwanderung")
     rare = f.ActionFieldFactory(name="Vereinbarkeit von Beruf und Familie")
@@ -333,10 +362,12 @@ def test_profile_figures(client, closed_wave, topic):
     assert fields["Integration und Zuwanderung"] == ["8", "40 %"]
     assert fields["Vereinbarkeit von Beruf und Familie"] == ["< 5", "< 5"]
     assert fields["Basis (n)"] == ["20", "100 %"]
-    criteria = html_table(page, "kriterien")
-    assert criteria[1][1:] == ["20", "100 %"]
-    assert criteria[4][1:] == ["12", "60 %"]
-    assert criteria[5][1:] == ["12", "60 %"]  # all four
+    criteria = {row[0]: row[1:] for row in html_table(page, "kriterien")}
+    partners = "Mindestens drei regionale Akteure arbeiten verbindlich zusammen"
+    evaluation = "Ergebnisse evaluiert, Ziele und Maßnahmen angepasst"
+    assert criteria[f"{partners}: erfüllt"] == ["20", "100 %"]
+    assert criteria[f"{evaluation}: erfüllt"] == ["12", "60 %"]
+    assert criteria["alle vier Kriterien erfüllt"] == ["12", "60 %"]
     founded = {row[0]: row[1:] for row in html_table(page, "gruendung")}
     assert founded["vor 2000"] == ["6", "30 %"]
     assert founded["ab 2020"] == ["12", "60 %"]
@@ -457,8 +488,8 @@ def test_query_budget_does_not_grow_with_the_data(client, django_assert_num_quer
         response = client.get(wave_url(wave, land="BY"))
     assert response.status_code == 200
     # waves, Länder, the latest wave's n and topic split, the trend, three
-    # directory tables; and the data version
-    with django_assert_num_queries(1 + 8):
+    # directory tables, the number of demo networks; and the data version
+    with django_assert_num_queries(1 + 9):
         response = client.get(reverse("survey:statistics"))
     assert response.status_code == 200
     # as the wave page, without the trend

@@ -210,6 +210,7 @@ def test_setup_survey_demo_is_idempotent():
             action_fields=[vocab["action_field"]],
             target_groups=[vocab["target_group"]],
             full_time_management=i % 2 == 0,
+            source=Network.Source.DEMO,
         )
         for _ in range(3):
             f.MembershipFactory(network=network, actor__actor_type=vocab["actor_type"])

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netzwerke.forms import HoneypotForm
 
-class CorrectionForm(forms.Form):
+
+class CorrectionForm(HoneypotForm):
     text = forms.CharField(
         label=_("Was ist falsch oder fehlt?"),
         help_text=_(
@@ -16,13 +18,5 @@ class CorrectionForm(forms.Form):
         help_text=_("Nur für Rückfragen der Redaktion; sie wird nicht veröffentlicht."),
         required=False,
     )
-    # a honeypot, hidden from people and from assistive technology by its wrapper in the
-    # template; bots that fill every field give themselves away
-    homepage = forms.CharField(
-        label=_("Bitte leer lassen"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
-    def is_spam(self) -> bool:
-        return bool(self.data.get("homepage"))
+    field_order = ["text", "email", "homepage"]

@@ -1,8 +1,5 @@
 """The site's own pages: legal pages, Leichte Sprache, "Fehler melden", web app manifest."""
 
-import logging
-
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -11,16 +8,10 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
 from netzwerke.models import Network
-from netzwerke.ratelimit import client_ip, hit
+from netzwerke.ratelimit import form_over_limit
+from netzwerke.retention import retention_months
 from website.forms import CorrectionForm
 from website.services import correction_suggestion_create
-
-logger = logging.getLogger("netzwerke.security")
-
-
-def retention_months() -> int:
-    """Months after which drafts and the personal data in the history are removed."""
-    return settings.RETENTION_MONTHS
 
 
 class LegalPageView(TemplateView):
@@ -40,15 +31,11 @@ def correction_create(request, slug):
     form = CorrectionForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if hit("correction", f"ip:{client_ip(request)}"):
-            logger.warning("rate limit correction exceeded by %s", client_ip(request))
-            form.add_error(
-                None,
-                _(
-                    "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Meldungen. Bitte "
-                    "versuchen Sie es in einer Stunde erneut; Ihr Text steht noch im Feld."
-                ),
-            )
+        message = _(
+            "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Meldungen. Bitte "
+            "versuchen Sie es in einer Stunde erneut; Ihr Text steht noch im Feld."
+        )
+        if form_over_limit(request, form, "correction", message):
             status = 429
         else:
             if not form.is_spam():  # a bot is told the same as a person, and nothing is kept

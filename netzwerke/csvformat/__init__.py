@@ -14,12 +14,14 @@ columns present in the file are written, so a file with just ``kuerzel`` and
 ``status`` changes only the status.
 
 The package: ``columns`` (the spec and cell parsers), ``write``, ``parse``
-(validation without writes) and ``apply`` (the database write).
+(validation without writes), ``preview`` (what an import would change, without
+writing) and ``apply`` (the database write).
 """
 
 from netzwerke.csvformat.apply import ImportResult, import_networks
 from netzwerke.csvformat.columns import COLUMNS, PERSONAL_COLUMNS, REQUIRED_COLUMNS, columns_for
 from netzwerke.csvformat.parse import parse_networks
+from netzwerke.csvformat.preview import ImportPreview, import_preview
 from netzwerke.csvformat.write import (
     csv_lines,
     export_queryset,
@@ -33,12 +35,14 @@ __all__ = [
     "COLUMNS",
     "PERSONAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "ImportPreview",
     "ImportResult",
     "LocatedError",
     "columns_for",
     "csv_lines",
     "export_queryset",
     "import_networks",
+    "import_preview",
     "network_row",
     "network_rows",
     "parse_networks",

@@ -14,7 +14,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from netzwerke.csvformat.columns import M2M_COLUMNS
 from netzwerke.csvformat.parse import Lookups, NetworkRow, parse_networks
 from netzwerke.dataversion import data_version_bump
-from netzwerke.models import Network
+from netzwerke.history import history_m2m_snapshot
+from netzwerke.models import Network, Source
 from netzwerke.services import actors_sync, fill_pks, in_chunks, memberships_sync_many
 from netzwerke.tabular import LocatedError
 
@@ -88,6 +89,7 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
         published_at = values.pop("published_at", None)
         network = lookups.networks.get(row.slug)
         if network is None:
+            values.setdefault("source", Source.IMPORTED)
             network = Network(slug=row.slug, **values)
             network.set_status(status or network.status, published_at=published_at, now=now)
             new_networks.append(network)
@@ -132,6 +134,8 @@ def _write(rows: list[NetworkRow], lookups: Lookups, result: ImportResult, user)
             default_user=user,
             default_date=now,
         )
+    written = [n.pk for n in new_networks] + [n.pk for n in changed_networks]
+    history_m2m_snapshot(network_ids=written, history_date=now)
     changed_slugs = {n.slug for n in changed_networks}
     for row in rows:
         if row.slug in lookups.networks:

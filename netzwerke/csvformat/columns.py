@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import EmailValidator, URLValidator
 
-from netzwerke.models import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Membership, Network
+from netzwerke.models import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Membership, Network, Source
 from netzwerke.tabular import (
     ChoiceColumn,
     Column,
@@ -36,16 +36,23 @@ COLUMNS = [
     "koordination_funktion",
     "koordination_email",
     "koordination_telefon",
+    "kontakt_veroeffentlichen",
     "partner_anzahl_gemeldet",
     "hauptamtliches_management",
     "entwicklungspartnerschaft",
     "ziele_datenbasiert",
     "ergebnisse_evaluiert",
+    "herkunft",
     "partner",
 ]
 REQUIRED_COLUMNS = ["kuerzel", "name"]
-# personal data of the coordination: never part of a public export
-PERSONAL_COLUMNS = ["koordination_person", "koordination_email", "koordination_telefon"]
+# personal data of the coordination: in a public export only with the person's consent
+PERSONAL_COLUMNS = [
+    "koordination_person",
+    "koordination_funktion",
+    "koordination_email",
+    "koordination_telefon",
+]
 
 LIST_SEPARATOR = "|"
 PARTNER_FIELDS = ["name", "typ", "ags", "rolle", "verbindlich", "seit", "kuerzel"]
@@ -71,20 +78,20 @@ SCALAR_FIELDS = {
     "koordination_funktion": "coordination_role",
     "koordination_email": "coordination_email",
     "koordination_telefon": "coordination_phone",
+    "kontakt_veroeffentlichen": "contact_public",
     "partner_anzahl_gemeldet": "partner_count_reported",
     "hauptamtliches_management": "full_time_management",
     "entwicklungspartnerschaft": "development_partnership",
     "ziele_datenbasiert": "goals_based_on_data",
     "ergebnisse_evaluiert": "results_evaluated",
+    "herkunft": "source",
 }
 M2M_COLUMNS = {"kreise": "districts", **{v.column: v.field for v in NETWORK_VOCABULARIES}}
 
 
 def columns_for(*, public: bool) -> list[str]:
-    """The columns of an export. A public one leaves the personal contact columns out,
-    so that importing it can never blank the contact data of a network."""
-    if public:
-        return [column for column in COLUMNS if column not in PERSONAL_COLUMNS]
+    """The columns of an export; a public one blanks the personal cells of every network
+    whose contact person did not consent (see ``network_row``)."""
     return COLUMNS
 
 
@@ -115,15 +122,20 @@ SCALAR_COLUMNS: dict[str, Column] = {
         TextColumn("koordination_funktion", max_length=150),
         TextColumn("koordination_email", max_length=254, validators=[EmailValidator()]),
         TextColumn("koordination_telefon", max_length=50),
+        # a setting, not a fact: empty means no
+        YesNoColumn("kontakt_veroeffentlichen", default=False),
         IntegerColumn("partner_anzahl_gemeldet"),
-        YesNoColumn("hauptamtliches_management", default=False),
-        YesNoColumn("entwicklungspartnerschaft", default=False),
-        YesNoColumn("ziele_datenbasiert", default=False),
-        YesNoColumn("ergebnisse_evaluiert", default=False),
+        # facts: an empty cell is "keine Angabe" (None), never "nein"
+        YesNoColumn("hauptamtliches_management"),
+        YesNoColumn("entwicklungspartnerschaft"),
+        YesNoColumn("ziele_datenbasiert"),
+        YesNoColumn("ergebnisse_evaluiert"),
+        # empty: unchanged; new networks are "importiert"
+        ChoiceColumn("herkunft", Source, default=None),
     )
 }
 
 # the parts of a partner line that are parsed like columns
 PARTNER_ROLE = ChoiceColumn("rolle", Membership.Role, default=Membership.Role.PARTNER)
-PARTNER_BINDING = YesNoColumn("verbindlich", default=False)
+PARTNER_BINDING = YesNoColumn("verbindlich")
 PARTNER_SINCE = YearColumn("seit", min_year=FOUNDED_YEAR_MIN, max_year=FOUNDED_YEAR_MAX)

@@ -17,6 +17,7 @@ from netzwerke.csvformat.columns import (
     PARTNER_FIELDS,
     PARTNER_ROLE,
     PARTNER_SINCE,
+    PERSONAL_COLUMNS,
     REQUIRED_COLUMNS,
     SCALAR_COLUMNS,
     SCALAR_FIELDS,
@@ -187,9 +188,18 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups 
             if column not in cells:
                 continue
             try:
-                row.values[SCALAR_FIELDS[column]] = spec.clean(cells[column], cells)
+                value = spec.clean(cells[column], cells)
             except ValidationError as exc:
                 errors.append(LocatedError(line, column, error_text(exc)))
+                continue
+            if value is not None or column != "herkunft":
+                row.values[SCALAR_FIELDS[column]] = value
+        if row.values.get("contact_public") is False:
+            # a public export blanks the contact of those who did not consent: importing
+            # it must leave their stored contact alone
+            for column in PERSONAL_COLUMNS:
+                if column in cells and not cells[column]:
+                    row.values.pop(SCALAR_FIELDS[column], None)
         if "kreise" in cells:
             ags_list = split_list(cells["kreise"], loose=True)
             unknown = [a for a in ags_list if a not in lookups.districts]

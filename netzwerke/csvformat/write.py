@@ -8,7 +8,7 @@ from typing import IO
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from netzwerke.csvformat.columns import LIST_SEPARATOR, ROLE_ORDER, columns_for
+from netzwerke.csvformat.columns import LIST_SEPARATOR, PERSONAL_COLUMNS, ROLE_ORDER, columns_for
 from netzwerke.models import Membership, Network
 from netzwerke.services import actor_slug
 from netzwerke.tabular import csv_lines as tabular_lines
@@ -29,7 +29,9 @@ def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
     )
 
 
-def _bool(value: bool) -> str:
+def _bool(value: bool | None) -> str:
+    if value is None:
+        return ""  # keine Angabe
     return "ja" if value else "nein"
 
 
@@ -85,6 +87,7 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "koordination_funktion": network.coordination_role,
         "koordination_email": network.coordination_email,
         "koordination_telefon": network.coordination_phone,
+        "kontakt_veroeffentlichen": _bool(network.contact_public),
         "partner_anzahl_gemeldet": (
             "" if network.partner_count_reported is None else str(network.partner_count_reported)
         ),
@@ -92,8 +95,11 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "entwicklungspartnerschaft": _bool(network.development_partnership),
         "ziele_datenbasiert": _bool(network.goals_based_on_data),
         "ergebnisse_evaluiert": _bool(network.results_evaluated),
+        "herkunft": network.source,
         "partner": _partner_cell(network),
     }
+    if public and not network.contact_public:
+        row.update(dict.fromkeys(PERSONAL_COLUMNS, ""))
     return [row[column] for column in columns_for(public=public)]
 
 
@@ -120,7 +126,7 @@ def write_networks(
 ) -> int:
     """Write ``networks`` (best from ``export_queryset``) to a text stream; returns the count.
 
-    ``public=True`` leaves out the personal coordination contact columns.
+    ``public=True`` blanks the coordination contact where the person did not consent.
     The default (``;`` and a UTF-8 BOM) opens cleanly in German Excel; cells a
     spreadsheet would run as formulas are guarded (see ``netzwerke.tabular``).
     """

@@ -1,6 +1,6 @@
 """GIN expression index for the German full-text search; PostgreSQL only.
 
-Superseded by the stored search column of migration 0007, which drops it. The
+Superseded by the stored search column of migration 0009, which drops it. The
 expression is spelled out here so that the migration imports no app code.
 """
 

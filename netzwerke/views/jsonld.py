@@ -40,14 +40,16 @@ def organization_jsonld(request, network, districts, memberships):
         ]
     if memberships:
         data["member"] = [{"@type": "Organization", "name": m.actor.name} for m in memberships]
+    public = network.public_contact
     contact = {
-        key: value
-        for key, value in (
-            ("email", network.coordination_email),
-            ("telephone", network.coordination_phone),
-            ("name", network.coordination_person),
+        key: public[ours]
+        for key, ours in (
+            ("email", "email"),
+            ("telephone", "telefon"),
+            ("name", "person"),
+            ("description", "funktion"),
         )
-        if value
+        if ours in public
     }
     if contact:
         data["contactPoint"] = {"@type": "ContactPoint", "contactType": "Netzwerkkoordination"}

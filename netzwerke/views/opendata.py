@@ -48,6 +48,15 @@ def network_json(request, n):
         "partner_anzahl": n.partner_count,
         "gruendungsjahr": n.founded_year,
         "website": n.website,
+        # ja/nein/keine Angabe as true/false/null
+        "hauptamtliches_management": n.full_time_management,
+        "entwicklungspartnerschaft": n.development_partnership,
+        "ziele_datenbasiert": n.goals_based_on_data,
+        "ergebnisse_evaluiert": n.results_evaluated,
+        # only with the contact person's consent
+        "kontakt": n.public_contact or None,
+        "herkunft": n.source,
+        "demo": n.is_demo,
         "url": request.build_absolute_uri(n.get_absolute_url()),
         "veroeffentlicht": n.published_at,
         "aktualisiert": n.updated_at,
@@ -55,7 +64,7 @@ def network_json(request, n):
 
 
 def network_export_json(request):
-    """The current filter's whole result as a JSON list (no personal contact data)."""
+    """The current filter's whole result as a JSON list (contacts only with consent)."""
     queryset = (
         Network.objects.published()
         .with_partner_count()

@@ -357,3 +357,17 @@ class ConsentForm(SectionForm):
         label=_("Ich willige in die Veröffentlichung und Auswertung wie oben beschrieben ein."),
         error_messages={"required": _("Ohne Einwilligung können wir die Angaben nicht annehmen.")},
     )
+    # separate and off by default: publishing a person needs their own consent
+    contact_publish = forms.BooleanField(
+        label=_(
+            "Name, Funktion, E-Mail-Adresse und Telefonnummer der Ansprechperson aus dem "
+            "Abschnitt „Koordination“ dürfen auf dem öffentlichen Profil des Netzwerks, in "
+            "dessen maschinenlesbaren Daten und in den offenen Daten (CSV, JSON) gezeigt "
+            "werden."
+        ),
+        help_text=_(
+            "Freiwillig. Die Ansprechperson muss damit einverstanden sein. Ohne Häkchen zeigt "
+            "das Profil statt der Person ein Kontaktformular."
+        ),
+        required=False,
+    )

@@ -31,12 +31,18 @@ from survey.questionnaire.forms import (
 )
 
 QUESTIONNAIRE_VERSION = "2026.1"
-CONSENT_VERSION = "2026-01"
+# 2026-11: the contact person is published only with a separate consent
+CONSENT_VERSION = "2026-11"
 CONSENT_TEXT = _(
-    "Die Angaben zum Netzwerk (ohne die Kontaktdaten der Ansprechperson) werden nach "
-    "Prüfung im öffentlichen Verzeichnis veröffentlicht und fließen in anonymisierte "
-    "Statistiken ein. Die Kontaktdaten nutzen wir nur für Rückfragen zu dieser Erhebung. "
-    "Sie können die Einwilligung jederzeit per E-Mail widerrufen."
+    "Nach Prüfung durch die Redaktion werden im öffentlichen Verzeichnis veröffentlicht: "
+    "Name, Typ, Beschreibung, Gründungsjahr, Organisationsform, Region, Website, "
+    "Handlungsfelder, Zielgruppen, Branchen, Partner, Projekte und die Angaben zu den "
+    "Netzwerkkriterien. Alle Antworten fließen in anonymisierte Statistiken ein. Die "
+    "Kontaktdaten der Ansprechperson (Name, Funktion, E-Mail-Adresse, Telefon) werden nur "
+    "veröffentlicht, wenn Sie das unten eigens ankreuzen; sonst nutzen wir sie nur für "
+    "Rückfragen, und Nachrichten über das Kontaktformular des Profils werden an die "
+    "E-Mail-Adresse weitergeleitet, ohne sie zu zeigen. Sie können jede Einwilligung "
+    "jederzeit per E-Mail widerrufen."
 )
 MAX_ROWS = 60
 

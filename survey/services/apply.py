@@ -52,6 +52,8 @@ def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers, user) -> No
     )
     network.goals_based_on_data = bool(cleaned.sections["ziele"]["goals_based_on_data"])
     network.results_evaluated = results_evaluated(evaluation)
+    # the person is shown only with the separate consent of this very submission
+    network.contact_public = bool(cleaned.sections["einwilligung"].get("contact_publish"))
     if network.status == Network.Status.DRAFT:
         network.publish()
     network.save()

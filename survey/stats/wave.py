@@ -117,7 +117,15 @@ def wave_statistics(survey, filters, *, topic_only=False):
     qs = accepted_submissions(survey, filters)
     facts = qs.aggregate(
         n=Count("pk"),
-        **{f"met_{name}": Count("pk", filter=Q(**{name: True})) for name, _label in CRITERIA},
+        **{
+            f"{state}_{name}": Count("pk", filter=Q(**{name: value}))
+            for name, _label in CRITERIA
+            for state, value in (("met", True), ("unmet", False))
+        },
+        **{
+            f"unknown_{name}": Count("pk", filter=Q(**{f"{name}__isnull": True}))
+            for name, _label in CRITERIA
+        },
         all_criteria=Count("pk", filter=Q(**{name: True for name, _label in CRITERIA})),
         ftm_yes=Count("pk", filter=Q(full_time_management=True)),
         ftm_no=Count("pk", filter=Q(full_time_management=False)),
@@ -222,17 +230,26 @@ def wave_statistics(survey, filters, *, topic_only=False):
         table.csv_url = _wave_csv_url(survey, slug, filters)
         stats.tables.append(table)
 
-    criteria_items = [(label, facts[f"met_{name}"]) for name, label in CRITERIA]
-    criteria_items.append((gettext_lazy("alle vier Kriterien"), facts["all_criteria"]))
+    # keine Angabe is its own value: counted neither as met nor as not met
+    criteria_items = [
+        (f"{label}: {word}", facts[f"{state}_{name}"])
+        for name, label in CRITERIA
+        for state, word in (
+            ("met", _("erfüllt")),
+            ("unmet", _("nicht erfüllt")),
+            ("unknown", _("keine Angabe")),
+        )
+    ]
+    criteria_items.append((gettext_lazy("alle vier Kriterien erfüllt"), facts["all_criteria"]))
     table = distribution_table(
         "kriterien",
         _("Netzwerkkriterien"),
-        _("Anteil der antwortenden Netzwerke, die das Kriterium erfüllen (n = %(n)s)")
+        _("Antwortende Netzwerke je Kriterium: erfüllt, nicht erfüllt, keine Angabe (n = %(n)s)")
         % {"n": n_text(n)},
         criteria_items,
         n,
         first=_("Kriterium"),
-        notes=[_("Fehlende Angaben zählen als nicht erfüllt.")],
+        notes=[_("„Keine Angabe“ zählt weder als erfüllt noch als nicht erfüllt.")],
     )
     table.csv_url = _wave_csv_url(survey, "kriterien", filters)
     stats.tables.append(table)

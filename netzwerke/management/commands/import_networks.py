@@ -13,12 +13,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="CSV-Datei (UTF-8, ; oder ,)")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="nur zeigen, was neu, geändert (alt → neu) oder gleich bliebe; nichts speichern",
+        )
 
-    def handle(self, *args, file: Path, **options):
+    def handle(self, *args, file: Path, dry_run: bool, **options):
         try:
             data = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"Datei nicht lesbar: {exc}") from exc
+        if dry_run:
+            preview = csvformat.import_preview(data)
+            if not preview.ok:
+                for error in preview.errors:
+                    self.stderr.write(str(error))
+                raise CommandError(f"{len(preview.errors)} Fehler; nichts wurde gespeichert.")
+            self.stdout.write("\n".join(preview.report()))
+            return
         result = csvformat.import_networks(data)
         if not result.ok:
             for error in result.errors:

@@ -6,7 +6,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from netzwerke import csvformat
-from netzwerke.demo import DEMO_NOTE
 from netzwerke.models import ActionField, Network
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -61,7 +60,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"Reale Netzwerke: {result.summary()}")
 
-        if Network.objects.filter(description__contains=DEMO_NOTE).exists():
+        if Network.objects.demo().exists():
             self.stdout.write("Demo-Netzwerke: schon vorhanden")
         elif networks:
             call_command("generate_demo", networks=networks, seed=seed, stdout=self.stdout)

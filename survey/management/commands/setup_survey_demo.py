@@ -10,9 +10,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo = survey_demo_setup()
-        if demo.user is None:
-            self.stderr.write("Keine veröffentlichten Netzwerke – bitte zuerst setup_demo.")
+        for note in demo.notes:
+            self.stderr.write(note)
         current, historic = demo.current, demo.historic
+        if current is None or historic is None:
+            return
         self.stdout.write(
             f"Erhebungen: „{current}“ (offen, {current.submissions.count()} Einreichungen), "
             f"„{historic}“ ({historic.submissions.count()} Antworten)."

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netzwerke', '0005_version'),
+        ('netzwerke', '0007_merge_0005_version_0006_trigram_extension'),
     ]
 
     operations = [

@@ -95,7 +95,7 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("netzwerke", "0006_places_and_regions")]
+    dependencies = [("netzwerke", "0008_places_and_regions")]
 
     operations = [
         migrations.AddField(
