@@ -44,7 +44,7 @@ from netzwerke.models import (
 from netzwerke.ratelimit import ratelimit
 from netzwerke.tabular import csv_response
 from netzwerke.validators import RefuseControlCharactersAdmin
-from netzwerke.versioning import VersionCheckAdmin
+from netzwerke.versioning import VersionCheckAdmin, VersionCheckForm
 
 admin.site.site_header = _("Netzwerkdatenbank – Verwaltung")
 admin.site.site_title = _("Netzwerkdatenbank")
@@ -56,8 +56,9 @@ admin.site.login = ratelimit("login")(admin.site.login)
 IMPORT_SESSION_KEY = "netzwerke_import"
 
 
-class NetworkAdminForm(forms.ModelForm):
-    """Warns before a network is added whose name is very like one in the same region."""
+class NetworkAdminForm(VersionCheckForm):
+    """Carries the version it was opened with (no lost updates) and warns before a network is
+    added whose name is very like one in the same region."""
 
     confirm_duplicate = forms.BooleanField(
         label=_("Trotzdem anlegen"),
