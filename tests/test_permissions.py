@@ -52,6 +52,8 @@ MODEL_RIGHTS = {
     "website.siteoperator": {},
     "outbox.outgoingmail": {},
     "netzwerke.dataversion": {},
+    "netzwerke.place": {},
+    "netzwerke.region": {},
     "website.correctionsuggestion": {"kuratierung": "vc"},
 }
 # what no one may do, because the ModelAdmin refuses it outright
@@ -153,6 +155,15 @@ EXPECTED = {
         everyone(200),
     ),
     "website:manifest": (lambda w: "/manifest.webmanifest", everyone(200)),
+    "netzwerke:network-contact": (
+        # no contact form for network A of this world; when there is one: test_contact_consent
+        lambda w: f"/netzwerke/{w.network_a.slug}/kontakt/",
+        everyone(404),
+    ),
+    "netzwerke:network-contact-sent": (
+        lambda w: f"/netzwerke/{w.network_a.slug}/kontakt/gesendet/",
+        everyone(404),
+    ),
     "login": (lambda w: "/konto/login/", everyone(200)),
     "logout": (lambda w: "/konto/logout/", everyone(405)),
     "password_change": (lambda w: "/konto/password_change/", LOGGED_IN),
@@ -335,6 +346,8 @@ def world(db):
     state = f.StateFactory(code="NW", ags="05", name="Nordrhein-Westfalen")
     district = f.DistrictFactory(ags="05711", name="Bielefeld", state=state)
     nw.PostalCode.objects.create(code="33602", place="Bielefeld", district=district)
+    nw.Place.objects.create(key="bielefeld", name="Bielefeld", district=district)
+    nw.Region.objects.create(name="Ostwestfalen-Lippe").districts.add(district)
     field = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
     target_group = f.TargetGroupFactory(name="Schulabgänger")
     sector = f.SectorFactory(name="Verarbeitendes Gewerbe", code="C")
