@@ -58,6 +58,8 @@ RHEIN_NECKAR = {
 def places_db(django_db_setup, django_db_blocker):
     """The 400 Kreise, PLZ, places and regions, loaded once for this module."""
     with django_db_blocker.unblock():
+        # a region left by another module may have lost its Kreise; seed them afresh
+        Region.objects.all().delete()
         call_command("load_reference_data", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
