@@ -164,11 +164,15 @@ def _reference_data_committed(django_db_setup, django_db_blocker):
     rows go again when the module ends: other modules count their own Länder and Kreise,
     and transactional tests (which pytest-django runs after all others) flush the tables.
     """
-    from netzwerke.models import District, PostalCode, State
+    from netzwerke.models import District, Place, PostalCode, Region, State
 
     with django_db_blocker.unblock():
         call_command("load_reference_data", stdout=io.StringIO())
         yield
+        # The command writes places and regions too; a region left behind clashes with
+        # the regions a later module creates under the same unique name.
+        Region.objects.all().delete()
+        Place.objects.all().delete()
         PostalCode.objects.all().delete()
         District.objects.all().delete()
         State.objects.all().delete()
@@ -176,7 +180,7 @@ def _reference_data_committed(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def reference_data(_reference_data_committed, db):
-    """The 16 Länder, 400 Kreise and the PLZ table, loaded as `make run` does."""
+    """The 16 Länder, 400 Kreise, the PLZ table, places and regions, loaded as `make run` does."""
 
 
 # Hypothesis: a few hundred examples over all fuzz tests in `make test`, more in CI
