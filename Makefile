@@ -60,4 +60,5 @@ clean:
 
 # every public page under gunicorn against a Fortunes-style page; figures in the README
 bench-load: install
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m benchmarks.load

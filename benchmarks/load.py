@@ -29,6 +29,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import statistics
 import subprocess
@@ -387,6 +388,8 @@ def run_mode(args, size, mode, pages, script, results):
 
 def main():
     args = parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk fehlt: `apt-get install wrk` (make bench-load installiert es).")
     base_env = {
         **os.environ,
         "DEBUG": "0",

@@ -73,3 +73,21 @@ def test_exports_stream_in_chunks(client, directory_world, monkeypatch, export):
     # 13 networks (the world's three and ten more): 5 chunks of 3, or one
     assert district_prefetches(3) == 5
     assert district_prefetches(1000) == 1
+
+
+@pytest.mark.parametrize("export", ["network-export-csv", "network-export-json"])
+def test_exports_stream_in_large_pieces(client, directory_world, export):
+    """GZipMiddleware flushes after every piece: a row per piece would cost a flush per row."""
+    for network in _published(10):
+        network.districts.add(directory_world.bielefeld)
+    pieces = list(client.get(reverse(f"netzwerke:{export}")).streaming_content)
+    # 13 networks, 14 CSV lines, far below one piece of 64 KB
+    assert len(pieces) == 1
+    assert b"netz-0009" in pieces[0]
+
+
+def test_in_pieces_joins_small_chunks_and_keeps_the_rest():
+    from netzwerke.tabular import in_pieces
+
+    assert list(in_pieces(["ab", "c", "def", "g"], size=3)) == ["abc", "def", "g"]
+    assert list(in_pieces([], size=3)) == []

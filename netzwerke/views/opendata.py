@@ -21,7 +21,7 @@ from netzwerke.models import (
     District,
     Network,
 )
-from netzwerke.tabular import csv_response
+from netzwerke.tabular import csv_response, in_pieces
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 #: networks per database round trip of an export
@@ -78,7 +78,7 @@ def network_export_json(request):
     )
     _filterset, networks = _filtered(request, queryset)
     response = StreamingHttpResponse(
-        _json_pieces(request, networks), content_type="application/json"
+        in_pieces(_json_pieces(request, networks)), content_type="application/json"
     )
     response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
     response["Access-Control-Allow-Origin"] = "*"
