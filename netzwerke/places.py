@@ -211,44 +211,68 @@ def _candidates(query):
 
 NEARBY_LIMIT = 20
 FALLBACK_LIMIT = 20
+# Cards per Kreis on the home page; the rest is one link to the filtered list, so the
+# answer costs the same for a Kreis with 3 networks as for one with 300.
+GROUP_LIMIT = 10
 
 
 @dataclass
 class DistrictGroup:
-    """The networks of one Kreis; ``district`` is None for networks covering several."""
+    """The networks of one Kreis; ``district`` is None for networks covering several.
+
+    ``networks`` are the first ``GROUP_LIMIT`` by name, ``total`` counts them all.
+    """
 
     district: object
     networks: list
+    total: int = 0
+    # the query string of the whole group in the network list
+    list_query: str = ""
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.networks)
 
 
-def district_groups(districts, networks):
-    """The published ``networks`` covering ``districts``, grouped by Kreis.
+def district_groups(districts, networks, *, index, limit=GROUP_LIMIT):
+    """The published ``networks`` covering ``districts``, grouped by Kreis, from ``index``.
 
     With several Kreise, a network covering more than one of them forms a group of
-    its own ("in mehreren dieser Kreise") instead of repeating in each.
+    its own ("in mehreren dieser Kreise") instead of repeating in each. The groups
+    come from the facet index's bitsets; only the networks shown are read, in one query.
     """
-    from netzwerke.models import Network
-
-    through = Network.districts.through
-    ags = [d.ags for d in districts]
-    covering = networks.filter(
-        pk__in=through.objects.filter(district__in=ags).values("network_id")
-    ).order_by("name")
-    by_district = {a: [] for a in ags}
-    shared = []
-    for network in covering:
-        mine = [d.ags for d in network.districts.all() if d.ags in by_district]
-        if len(mine) > 1:
-            shared.append(network)
-        else:
-            by_district[mine[0]].append(network)
-    groups = [DistrictGroup(district=d, networks=by_district[d.ags]) for d in districts]
-    if shared:
-        groups.insert(0, DistrictGroup(district=None, networks=shared))
-    return groups
+    return _load_groups(
+        _parts(districts, index), networks, index=index, limit=limit, around=districts
+    )
 
 
-def nearby_groups(districts, networks):
+def _parts(districts, index):
+    """(Kreis or None, bits) per group: the networks of several Kreise first, then each Kreis."""
+    sets = [index.sets["kreis"].get(d.ags, 0) for d in districts]
+    seen = shared = 0
+    for bits in sets:
+        shared |= seen & bits
+        seen |= bits
+    parts = [(d, bits & ~shared) for d, bits in zip(districts, sets, strict=True)]
+    return [(None, shared), *parts] if shared else parts
+
+
+def _load_groups(parts, networks, *, index, limit, around):
+    shown = [(district, bits, index.ordered(bits, "name")[:limit]) for district, bits in parts]
+    found = networks.in_bulk([pk for _d, _b, pks in shown for pk in pks])
+    everywhere = "&".join(f"kreis={d.ags}" for d in around)
+    return [
+        DistrictGroup(
+            district=district,
+            networks=[found[pk] for pk in pks if pk in found],
+            total=bits.bit_count(),
+            list_query=f"kreis={district.ags}" if district else everywhere,
+        )
+        for district, bits, pks in shown
+    ]
+
+
+def nearby_groups(districts, networks, *, index):
     """Networks of the Kreise bordering ``districts``, each network once, by neighbour."""
     from netzwerke.models import District
     from netzwerke.placedata import neighbours
@@ -257,17 +281,18 @@ def nearby_groups(districts, networks):
     around = sorted({n for d in districts for n in neighbours().get(d.ags, [])} - own)
     if not around:
         return []
-    bordering = District.objects.filter(ags__in=around).select_related("state").order_by("name")
-    groups = [g for g in district_groups(list(bordering), networks) if g.networks]
-    seen = set()
-    for group in groups:
-        group.networks = [n for n in group.networks if n.pk not in seen]
-        seen.update(n.pk for n in group.networks)
-    return [g for g in groups if g.networks][:NEARBY_LIMIT]
+    bordering = list(
+        District.objects.filter(ags__in=around).select_related("state").order_by("name")
+    )
+    parts = [(d, bits) for d, bits in _parts(bordering, index) if bits]
+    return _load_groups(
+        parts[:NEARBY_LIMIT], networks, index=index, limit=GROUP_LIMIT, around=bordering
+    )
 
 
-def place_result(text, *, ags="", networks):
-    """Everything the home page shows for a place search; ``networks`` are the public ones."""
+def place_result(text, *, ags="", networks, index):
+    """Everything the home page shows for a place search; ``networks`` are the public ones,
+    ``index`` the facet index of the same networks."""
     from netzwerke.models import District
 
     match = District.objects.find(text, ags=ags)
@@ -280,10 +305,10 @@ def place_result(text, *, ags="", networks):
         hits = networks.search(text).order_by("-search_rank", "name") if search_terms(text) else []
         result["fallback_networks"] = list(hits[:FALLBACK_LIMIT])
         return result
-    groups = district_groups(match.districts, networks)
-    total = len({n.pk for g in groups for n in g.networks})
+    groups = district_groups(match.districts, networks, index=index)
+    total = sum(g.total for g in groups)
     result.update(place_groups=groups, place_total=total)
     if not total:
-        result["nearby_groups"] = nearby_groups(match.districts, networks)
+        result["nearby_groups"] = nearby_groups(match.districts, networks, index=index)
         result["nearby_states"] = list({d.state_id: d.state for d in match.districts}.values())
     return result

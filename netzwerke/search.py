@@ -222,9 +222,16 @@ def _in_partners_or_projects(qs, terms):
 
 
 def _any_case(term, condition):
-    # SQLite's LIKE folds case for ASCII only; cover the usual spellings of umlauts.
+    """``condition`` for each spelling of ``term`` (umlauts and their transliterations).
+
+    ``icontains`` folds ASCII case on both databases (PostgreSQL's ``UPPER`` folds umlauts
+    too), so the lower-case spellings suffice, except for a capital umlaut at the start
+    of a word, which SQLite's LIKE does not fold ("Übergang").
+    """
+    forms = set(spellings(term))
+    forms |= {f.capitalize() for f in forms if not f[:1].isascii()}
     result = Q()
-    for form in {term, term.lower(), term.capitalize(), *spellings(term)}:
+    for form in sorted(forms):
         result |= condition(form)
     return result
 

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from netzwerke.models import District, Network, Place, PostalCode, Region, State
-from netzwerke.places import parse_place, place_key
+from netzwerke.places import GROUP_LIMIT, parse_place, place_key
 from tests import factories as f
 
 HOME = reverse("netzwerke:home")
@@ -209,6 +209,36 @@ def test_networks_grouped_by_kreis(client, places):
     assert html.index("Mecklenburgische Seenplatte") < html.index("Netz Uckermark")
 
 
+def test_a_full_kreis_shows_its_first_networks_and_links_to_all(client, places):
+    uckermark = District.objects.get(ags="12073")
+    seenplatte = District.objects.get(ags="13071")
+    for i in range(GROUP_LIMIT + 3):
+        f.NetworkFactory(
+            name=f"Netz Uckermark {i:02}", slug=f"netz-um-{i:02}", districts=[uckermark]
+        )
+    for i in range(GROUP_LIMIT + 1):
+        f.NetworkFactory(
+            name=f"Bündnis Nordost {i:02}",
+            slug=f"nordost-{i:02}",
+            districts=[uckermark, seenplatte],
+        )
+    response = client.get(HOME, {"ort": "17337"})
+    groups = {g.district and g.district.ags: g for g in response.context["place_groups"]}
+    assert response.context["place_total"] == 2 * GROUP_LIMIT + 4
+    assert [n.slug for n in groups["12073"].networks] == [
+        f"netz-um-{i:02}" for i in range(GROUP_LIMIT)
+    ]
+    assert (groups["12073"].total, groups["12073"].more) == (GROUP_LIMIT + 3, 3)
+    assert (groups[None].total, len(groups[None].networks)) == (GROUP_LIMIT + 1, GROUP_LIMIT)
+    html = response.content.decode()
+    assert f"Alle {GROUP_LIMIT + 3} Netzwerke anzeigen – Uckermark" in html
+    assert '/netzwerke/?kreis=12073"' in html
+    # the shared group's link lists all Kreise of the place
+    assert "/netzwerke/?kreis=13071&amp;kreis=12073&amp;kreis=13075" in html
+    # the two full groups link to the rest; the empty Kreise do not
+    assert html.count("Netzwerke anzeigen") == 2
+
+
 def test_kreis_without_network_suggests_its_neighbours(client, places):
     osnabrueck = District.objects.get(ags="03459")  # borders Gütersloh
     munich = District.objects.get(ags="09162")
@@ -325,7 +355,7 @@ def test_regions_are_edited_in_the_admin(client, places):
         # the home page's 1 (the data version; its map and figures are cached), then the search
         ("Frankfurt", 4),  # choice page: region, Kreise, places
         ("OWL", 6),  # region, its Kreise, networks + 2 prefetches
-        ("Kreis Gütersloh", 8),  # no network: neighbours and their networks
+        ("Kreis Gütersloh", 7),  # no network (from the index): neighbours and their networks
         ("Pflegeallianz", 8),  # full-text fallback
     ],
 )

@@ -62,10 +62,10 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         place = self.request.GET.get("ort", "").replace("\x00", "").strip()[:100]
-        if place:
-            context.update(self.place_result(place))
         version = data_version(self.request)
         index = facet_index(version)
+        if place:
+            context.update(self.place_result(place, index))
         state_counts = index.counts("land")
         district_counts = index.counts("kreis")
         level = "land" if self.request.GET.get("karte") == "laender" else "kreis"
@@ -91,7 +91,7 @@ class HomeView(TemplateView):
         )
         return context
 
-    def place_result(self, place):
+    def place_result(self, place, index):
         if place.isdigit() and not PLZ.fullmatch(place):
             return {
                 "place_error": _(
@@ -101,7 +101,7 @@ class HomeView(TemplateView):
             }
         ags = self.request.GET.get("kreis", "")
         result = place_result(
-            place, ags=ags if PLZ.fullmatch(ags) else "", networks=public_networks()
+            place, ags=ags if PLZ.fullmatch(ags) else "", networks=public_networks(), index=index
         )
         match = result["place_match"]
         if match.ambiguous:
@@ -115,9 +115,7 @@ class HomeView(TemplateView):
         query = "&".join(f"kreis={d.ags}" for d in match.districts)
         result.update(
             place_districts=match.districts,
-            place_networks=list(
-                {n.pk: n for g in result["place_groups"] for n in g.networks}.values()
-            ),
+            place_networks=[n for g in result["place_groups"] for n in g.networks],
             place_list_url=f"{reverse('netzwerke:network-list')}?{query}",
         )
         return result
