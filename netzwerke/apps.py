@@ -7,11 +7,16 @@ class NetzwerkeConfig(AppConfig):
     verbose_name = _("Netzwerkverzeichnis")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from netzwerke import (
             checks,  # noqa: F401 - registers the deploy check
             models,
         )
         from netzwerke.dataversion import connect_receivers
+        from netzwerke.sessions import set_expiry_at_login
+
+        user_logged_in.connect(set_expiry_at_login, dispatch_uid="netzwerke-session-expiry")
 
         # everything a public page shows; see netzwerke/dataversion.py
         connect_receivers(
