@@ -11,7 +11,7 @@ DEMO_NETWORKS ?= 400
 DEMO ?= 1
 BENCH_NETWORKS ?= 5000
 
-.PHONY: run test install setup demo lint format messages bench bench-load clean outage-check
+.PHONY: run test install setup demo lint format messages bench bench-load clean outage-check scale-demo
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 oder neuer wird benötigt."; exit 1; }
@@ -54,6 +54,10 @@ bench: install
 # stops and starts a private PostgreSQL under light load; output recorded in the README
 outage-check: install
 	$(BIN)/python -m benchmarks.outage
+
+# two gunicorn servers on one PostgreSQL database and one Redis; also run by .ci/run
+scale-demo: install
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

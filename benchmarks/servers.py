@@ -119,8 +119,16 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 class AppServer:
-    def __init__(self, env: dict[str, str], port: int | None = None, workers: int = 2):
+    def __init__(
+        self,
+        env: dict[str, str],
+        port: int | None = None,
+        workers: int = 2,
+        log: Path | None = None,
+    ):
         self.port = port or free_port()
+        # the app's log lines (stderr) go to ``log`` if given, for a failed check to show
+        self.log = open(log, "ab") if log else None  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -143,7 +151,7 @@ class AppServer:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self.log or subprocess.DEVNULL,
         )
         self.base = f"http://127.0.0.1:{self.port}"
         wait_until_up(self.base + "/healthz")
@@ -155,6 +163,8 @@ class AppServer:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if self.log:
+            self.log.close()
 
 
 def wait_until_up(url: str, seconds: float = 60) -> None:
