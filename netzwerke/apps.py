@@ -8,15 +8,20 @@ class NetzwerkeConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.core.signals import request_finished, request_started
 
         from netzwerke import (
             checks,  # noqa: F401 - registers the deploy check
             models,
+            replica,
         )
         from netzwerke.dataversion import connect_receivers
         from netzwerke.sessions import set_expiry_at_login
 
         user_logged_in.connect(set_expiry_at_login, dispatch_uid="netzwerke-session-expiry")
+        # every request starts reading the primary (netzwerke/replica.py)
+        request_started.connect(replica.reset, dispatch_uid="netzwerke-replica-start")
+        request_finished.connect(replica.reset, dispatch_uid="netzwerke-replica-finish")
 
         # everything a public page shows; see netzwerke/dataversion.py
         connect_receivers(

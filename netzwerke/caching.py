@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from netzwerke import replica
 from netzwerke.dataversion import data_version
 
 #: URL names of the pages every visitor sees alike
@@ -123,6 +124,9 @@ class PublicPageCacheMiddleware:
         if _is_logged_in(request):
             request._public_page_private = True
             return None
+        # a public page for an anonymous visitor: its reads (the data version first) may
+        # go to the read replica, if there is one (netzwerke/replica.py)
+        replica.use_replica_for_reads()
         version = data_version(request)
         conditional = get_conditional_response(
             request, etag=_etag(version), last_modified=int(version.changed_at.timestamp())
