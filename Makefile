@@ -11,16 +11,32 @@ DEMO_NETWORKS ?= 400
 DEMO ?= 1
 BENCH_NETWORKS ?= 5000
 
-.PHONY: run test install setup demo lint format messages bench bench-load clean outage-check scale-demo
+.PHONY: run test install lock setup demo lint format messages bench bench-load clean outage-check scale-demo
 
-$(VENV)/.installed: pyproject.toml
+# the exact versions and hashes of requirements.lock, then the project without resolving again
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.12 oder neuer wird benötigt."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,browser]'
+	$(BIN)/python -m pip install -q --upgrade 'pip>=25,<27'
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	$(BIN)/python -m pip check
 	@touch $@
 
 install: $(VENV)/.installed
+
+# after changing pyproject.toml: pins and hashes for every platform and Python >= 3.12,
+# resolved by uv in a throw-away environment (nothing lands in .venv)
+LOCK_TOOLS ?= /tmp/netzwerke-lock-tools
+lock:
+	@test -n "$(PYTHON)" || { echo "Python 3.12 oder neuer wird benötigt."; exit 1; }
+	rm -rf $(LOCK_TOOLS)
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/python -m pip install -q 'uv>=0.13,<0.14'
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml --extra dev --extra browser \
+		--universal --python-version 3.12 --generate-hashes --quiet \
+		--custom-compile-command 'make lock' --output-file requirements.lock
+	rm -rf $(LOCK_TOOLS)
 
 # setup_demo loads the reference data, vocabularies, real and demo networks (each only once)
 setup: install
