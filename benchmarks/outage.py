@@ -36,6 +36,8 @@ def main(argv=None) -> int:
     with private_postgres() as pg:
         env = production_env(pg.url)
         manage(env, "migrate", "--noinput")
+        # without REDIS_URL production caches in the database (README "Production")
+        manage(env, "createcachetable")
         manage(env, "collectstatic", "--noinput")
         manage(env, "load_reference_data")
         server = AppServer(env)
@@ -57,6 +59,9 @@ def main(argv=None) -> int:
         other = sum(n for code, n in counts.items() if code not in (200, 503))
         bad += other
         print(f"{name:<9} {sum(counts.values()):>8} {counts[200]:>5} {counts[503]:>5} {other:>7}")
+    others = sorted({code for c in phases.values() for code in c if code not in (200, 503)})
+    if others:
+        print(f"andere Antworten: {others} (0: keine Antwort)")
     print(f"statische Datei während des Ausfalls: {static}")
     back = phases["danach"][200] > 0 and phases["danach"][503] <= 2
     if bad or not back or static != 200 or phases["vorher"][200] != sum(phases["vorher"].values()):
