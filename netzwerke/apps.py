@@ -1,3 +1,5 @@
+"""The directory app: its checks, and the data-version receivers on its public models."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The website app: its deploy check, and the data-version receiver on the operator."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The site operator for every template (header, footer), read lazily."""
+
 from django.utils.functional import SimpleLazyObject
 
 from website.models import SiteOperator

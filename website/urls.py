@@ -1,3 +1,5 @@
+"""URLs of the legal pages, Leichte Sprache, "Fehler melden" and the web manifest."""
+
 from django.urls import path
 
 from website import views

@@ -1,3 +1,5 @@
+"""export_networks: networks as CSV in the one network format."""
+
 import io
 
 from django.core.management.base import BaseCommand

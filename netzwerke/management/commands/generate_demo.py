@@ -1,3 +1,5 @@
+"""generate_demo: synthetic demo networks, the same for the same seed."""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError

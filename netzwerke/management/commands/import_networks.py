@@ -1,3 +1,5 @@
+"""import_networks: networks from a CSV file, or what it would change (--dry-run)."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,3 +1,5 @@
+"""setup_demo: a development database with reference data, real and demo networks, a login."""
+
 from pathlib import Path
 
 from django.conf import settings

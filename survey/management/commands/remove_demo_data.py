@@ -1,3 +1,5 @@
+"""remove_demo_data: exactly the demo rows (see survey.demo_removal), with a count."""
+
 from django.core.management.base import BaseCommand
 
 from survey.demo_removal import demo_counts, demo_data_remove

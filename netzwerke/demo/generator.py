@@ -1,23 +1,29 @@
-"""Synthetic but realistic demo networks, deterministic for a seed.
-
-Everything is drawn from one ``random.Random(seed)`` in a fixed order and written
-with ``bulk_create``, so the same seed on the same database gives the same rows
-and thousands of networks take seconds. Names are built from the Kreis names of
-the reference data ("Fachkräfteallianz Landkreis Cham"). Contact data is
-fictitious: example.org addresses and the telephone numbers the
-Bundesnetzagentur reserves for films and drama (e.g. 030 23125 xxx).
-"""
+"""The demo generator: draws networks, partners and projects in memory from one seed."""
 
 from __future__ import annotations
 
 import datetime
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.text import slugify
 
-from netzwerke.dataversion import data_version_bump
+from netzwerke.demo.texts import (
+    COORDINATION_ROLES,
+    DEMO_NOTE,
+    FIRST_NAMES,
+    INDUSTRIES,
+    LAST_NAMES,
+    LEGAL_FORMS,
+    NAME_PATTERNS,
+    PHONE_RANGES,
+    PROJECTS,
+    THEMES,
+    TOPICS,
+    TYPE_WEIGHTS,
+    ascii_word,
+    region_label,
+)
 from netzwerke.models import (
     ActionField,
     Actor,
@@ -32,101 +38,7 @@ from netzwerke.models import (
     TargetGroup,
 )
 
-DEMO_NOTE = "Dieser Eintrag ist ein synthetischer Demodatensatz."
 BASE_DATE = datetime.datetime(2026, 1, 15, 10, 0, tzinfo=datetime.UTC)
-BATCH = 2000
-
-FIRST_NAMES = [
-    "Anna", "Julia", "Katrin", "Sabine", "Stefanie", "Claudia", "Miriam", "Lena", "Sarah",
-    "Nicole", "Thomas", "Michael", "Andreas", "Stefan", "Markus", "Jan", "Tobias", "Christian",
-    "Matthias", "Daniel", "Ayşe", "Mehmet", "Olga", "Jana", "Fatma", "Lukas", "Birgit", "Uwe",
-]  # fmt: skip
-LAST_NAMES = [
-    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
-    "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Braun",
-    "Zimmermann", "Krüger", "Hartmann", "Lange", "Werner", "Krause", "Lehmann", "Köhler",
-    "Yılmaz", "Kaya", "Nowak", "Peters", "Vogel", "Friedrich", "Keller", "Günther", "Frank",
-]  # fmt: skip
-INDUSTRIES = [
-    ("Metallbau", "C"), ("Maschinenbau", "C"), ("Elektrotechnik", "C"), ("Kunststofftechnik", "C"),
-    ("Holzbau", "F"), ("Bauunternehmung", "F"), ("Haustechnik", "F"), ("Logistik", "H"),
-    ("Spedition", "H"), ("Pflegedienst", "Q"), ("Seniorenzentrum", "Q"), ("Klinikum", "Q"),
-    ("Autohaus", "G"), ("Großhandel", "G"), ("Hotel", "I"), ("Software", "J"),
-    ("Steuerberatung", "M"), ("Ingenieurbüro", "M"), ("Gebäudeservice", "N"), ("Lebensmittel", "C"),
-]  # fmt: skip
-LEGAL_FORMS = ["GmbH", "GmbH & Co. KG", "KG", "AG", "e. K."]
-THEMES = ["Pflege", "Handwerk", "MINT", "Gesundheit", "Logistik", "Tourismus", "Industrie"]
-TOPICS = [
-    "Digitalisierung", "Fachkräfteeinwanderung", "Ausbildungsmarketing", "Employer Branding",
-    "Teilzeitausbildung", "Wohnen", "Mobilität", "Green Jobs", "Künstliche Intelligenz",
-    "Kinderbetreuung", "Willkommenskultur", "Betriebliche Gesundheit",
-]  # fmt: skip
-PHONE_RANGES = ["030 23125", "069 90009", "040 66969", "089 99998", "0221 4710", "0341 39299"]
-COORDINATION_ROLES = ["Netzwerkmanagerin", "Netzwerkmanager", "Netzwerkkoordination",
-                      "Geschäftsführung", "Projektleitung"]  # fmt: skip
-
-NAME_PATTERNS = {
-    Network.Type.NETWORK: [
-        "Fachkräftenetzwerk {r}", "Netzwerk Fachkräftesicherung {r}", "{t}netzwerk {r}",
-        "Fachkräftenetzwerk {t} {r}",
-    ],
-    Network.Type.ALLIANCE: [
-        "Fachkräftebündnis {r}", "Fachkräfteallianz {r}", "Bündnis für Fachkräfte {r}",
-        "Allianz für Fachkräfte {r}", "Fachkräftebündnis {t} {r}",
-    ],
-    Network.Type.QUALIFICATION: [
-        "Qualifizierungsverbund {r}", "Weiterbildungsverbund {r}", "Qualifizierungsverbund {t} {r}",
-    ],
-    Network.Type.HUB: ["Arbeitsmarkt-Drehscheibe {r}"],
-    Network.Type.OTHER: [
-        "Initiative Fachkräfte {r}", "Zukunftsinitiative Arbeit {r}",
-        "Regionalbüro Fachkräftesicherung {r}",
-    ],
-}  # fmt: skip
-TYPE_WEIGHTS = {
-    Network.Type.NETWORK: 40,
-    Network.Type.ALLIANCE: 30,
-    Network.Type.QUALIFICATION: 15,
-    Network.Type.HUB: 5,
-    Network.Type.OTHER: 10,
-}
-
-# (title, action field slugs, aims: retain/train/attract)
-PROJECTS = [
-    ("Ausbildungsbotschafter {n}", ["berufsorientierung-nachwuchs"], "t"),
-    ("Tag der Ausbildung {n}", ["berufsorientierung-nachwuchs", "aus-und-weiterbildung"], "t"),
-    ("Azubi-Speeddating", ["berufsorientierung-nachwuchs"], "t"),
-    ("Welcome Center {n}", ["integration-zuwanderung", "fachkraeftegewinnung-bindung"], "a"),
-    ("Sprachförderung im Betrieb", ["integration-zuwanderung"], "ra"),
-    ("Weiterbildungsberatung für KMU", ["aus-und-weiterbildung"], "r"),
-    ("Karrieremesse {n}", ["fachkraeftegewinnung-bindung"], "a"),
-    ("Rückkehrertag {n}", ["fachkraeftegewinnung-bindung"], "a"),
-    ("Gesund arbeiten in KMU", ["beschaeftigungsfaehigkeit-gesundheit"], "r"),
-    ("Erfahrung zählt: 50plus in Arbeit", ["integration-aelterer"], "ra"),
-    ("Teilzeitausbildung für Alleinerziehende", ["vereinbarkeit-beruf-familie"], "t"),
-    ("Familienfreundliche Arbeitgeber {n}", ["vereinbarkeit-beruf-familie"], "r"),
-    ("Digitalisierungslotsen", ["digitalisierung-qualifizierung"], "r"),
-    ("MINT-Tage {n}", ["berufsorientierung-nachwuchs"], "t"),
-    ("Mentoring für Quereinsteiger", ["aus-und-weiterbildung"], "ta"),
-    ("Arbeitgebermarke {n}", ["fachkraeftegewinnung-bindung"], "ra"),
-]  # fmt: skip
-
-
-def region_label(district: District) -> str:
-    """A Kreis as it appears in a network name: "Landkreis Cham", "Bielefeld"."""
-    name, kind = district.name, district.kind
-    if kind in ("Kreisfreie Stadt", "Stadtkreis", "Regionalverband") or not kind:
-        return name
-    lowered = name.lower()
-    if any(word in lowered for word in ("kreis", "region", "land")):
-        return name
-    return f"{kind} {name}"
-
-
-def _ascii(text: str) -> str:
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ş", "s"), ("ı", "i")):
-        text = text.replace(a, b).replace(a.upper(), b.capitalize())
-    return slugify(text).replace("-", "")
 
 
 @dataclass(eq=False)
@@ -138,15 +50,6 @@ class ActorSpec:
     type_slug: str
     district: District
     actor: Actor | None = None
-
-
-@dataclass
-class Stats:
-    networks: int = 0
-    actors: int = 0
-    memberships: int = 0
-    projects: int = 0
-    per_state: dict[str, int] = field(default_factory=dict)
 
 
 class Generator:
@@ -330,7 +233,7 @@ class Generator:
             website=f"https://www.{domain}",
             coordination_person=f"{first} {last}",
             coordination_role=rng.choice(COORDINATION_ROLES),
-            coordination_email=f"{_ascii(first)}.{_ascii(last)}@{domain}",
+            coordination_email=f"{ascii_word(first)}.{ascii_word(last)}@{domain}",
             coordination_phone=f"{rng.choice(PHONE_RANGES)} {rng.randint(0, 999):03d}",
             full_time_management=rng.random() < 0.55,
             development_partnership=rng.random() < 0.2,
@@ -422,93 +325,3 @@ class Generator:
                 )
             )
         return projects
-
-
-@transaction.atomic
-def generate_demo(*, networks: int, seed: int) -> Stats:
-    """Create ``networks`` demo networks with actors, memberships and projects."""
-    generator = Generator(seed)
-    built = [generator.network(i) for i in range(networks)]
-
-    Actor.objects.bulk_create(generator.new_actors, batch_size=BATCH)
-    Network.objects.bulk_create([n for n, _r in built], batch_size=BATCH)
-    # some backends leave pks unset after bulk_create; fetch them by slug then
-    if built and built[0][0].pk is None:
-        ids = dict(
-            Network.objects.filter(slug__in=[n.slug for n, _r in built]).values_list("slug", "pk")
-        )
-        for network, _related in built:
-            network.pk = ids[network.slug]
-    if generator.new_actors and generator.new_actors[0].pk is None:
-        ids = dict(
-            Actor.objects.filter(slug__in=[a.slug for a in generator.new_actors]).values_list(
-                "slug", "pk"
-            )
-        )
-        for actor in generator.new_actors:
-            actor.pk = ids[actor.slug]
-
-    through = {
-        name: Network._meta.get_field(name).remote_field.through
-        for name in ("districts", "action_fields", "target_groups", "sectors")
-    }
-    target_column = {
-        "districts": "district_id",
-        "action_fields": "actionfield_id",
-        "target_groups": "targetgroup_id",
-        "sectors": "sector_id",
-    }
-    for name, model in through.items():
-        rows = [
-            model(network_id=network.pk, **{target_column[name]: value})
-            for network, related in built
-            for value in related[name]
-        ]
-        model.objects.bulk_create(rows, batch_size=BATCH)
-
-    memberships, projects, project_fields = [], [], []
-    for network, related in built:
-        for membership in related["memberships"]:
-            membership.network_id = network.pk
-            membership.actor_id = membership.actor.pk
-            memberships.append(membership)
-        for project, _fields in related["projects"]:
-            project.network_id = network.pk
-            projects.append(project)
-    Membership.objects.bulk_create(memberships, batch_size=BATCH)
-    Project.objects.bulk_create(projects, batch_size=BATCH)
-    if projects and projects[0].pk is None:
-        ids = {
-            (n, s): pk
-            for pk, n, s in Project.objects.filter(
-                network_id__in=[n.pk for n, _r in built]
-            ).values_list("pk", "network_id", "slug")
-        }
-        for project in projects:
-            project.pk = ids[(project.network_id, project.slug)]
-    project_through = Project._meta.get_field("action_fields").remote_field.through
-    for _network, related in built:
-        for project, field_ids in related["projects"]:
-            project_fields.extend(
-                project_through(project_id=project.pk, actionfield_id=f) for f in field_ids
-            )
-    project_through.objects.bulk_create(project_fields, batch_size=BATCH)
-
-    if built:
-        # created_at/updated_at come from the clock; pin them so a seed gives identical rows
-        pks = [n.pk for n, _r in built]
-        Network.objects.filter(pk__range=(min(pks), max(pks))).update(
-            created_at=BASE_DATE, updated_at=BASE_DATE
-        )
-
-    data_version_bump()  # bulk_create sends no signals
-    stats = Stats(
-        networks=len(built),
-        actors=len(generator.new_actors),
-        memberships=len(memberships),
-        projects=len(projects),
-    )
-    for _network, related in built:
-        state = related["districts"][0][:2]
-        stats.per_state[state] = stats.per_state.get(state, 0) + 1
-    return stats

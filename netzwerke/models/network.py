@@ -1,0 +1,353 @@
+"""The network: its fields, the criteria, the one publication rule, and its reads."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from netzwerke.models.actors import Membership
+from netzwerke.models.common import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Source
+from netzwerke.models.projects import Project
+from netzwerke.models.regions import District
+from netzwerke.models.vocabulary import ActionField, Sector, TargetGroup
+from netzwerke.search import search_networks
+from netzwerke.versioning import VersionedModel
+
+
+class NetworkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Network.Status.PUBLISHED)
+
+    def demo(self):
+        return self.filter(source=Source.DEMO)
+
+    def real(self):
+        return self.exclude(source=Source.DEMO)
+
+    def in_state(self, code):
+        return self.filter(districts__state_id=code).distinct()
+
+    def in_district(self, ags):
+        return self.filter(districts__ags=ags).distinct()
+
+    def search(self, q):
+        """Full text over name, descriptions, partners and projects, annotated
+        with ``search_rank``; see ``netzwerke.search``."""
+        return search_networks(self, q)
+
+    def with_partner_count(self, *, grouped=False):
+        """Annotate ``partner_count``, the directory's one partner count: the recorded
+        memberships, or the reported number where the network reported more partners
+        than are recorded. The list sorts by it, the exports and the statistics show it.
+
+        ``grouped`` counts the memberships with a join and GROUP BY instead of a
+        correlated subquery: the fast form for aggregating over many networks (the
+        statistics), not for a queryset that other joins multiply.
+        """
+        if "partner_count" in self.query.annotations:
+            return self
+        if grouped:
+            recorded = Count("memberships")
+        else:
+            recorded = Coalesce(
+                models.Subquery(
+                    Membership.objects.filter(network=OuterRef("pk"))
+                    .order_by()
+                    .values("network")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1],
+                    output_field=models.IntegerField(),
+                ),
+                0,
+            )
+        return self.annotate(
+            partner_count=Greatest(
+                recorded,
+                Coalesce("partner_count_reported", 0),
+                output_field=models.IntegerField(),
+            )
+        )
+
+    def with_criteria(self):
+        """Annotate the inputs of the four network criteria (see ``Network.criteria``)."""
+
+        def count(memberships):
+            return models.Subquery(
+                memberships.order_by().values("network").annotate(n=Count("pk")).values("n")[:1],
+                output_field=models.IntegerField(),
+            )
+
+        mine = Membership.objects.filter(network=OuterRef("pk"))
+        return self.annotate(
+            binding_partner_count=count(mine.filter(binding=True)),
+            open_partner_count=count(mine.exclude(binding=False)),
+            listed_partner_count=count(mine),
+            has_projects=Exists(Project.objects.filter(network=OuterRef("pk"))),
+            has_action_fields=Exists(
+                Network.action_fields.through.objects.filter(network=OuterRef("pk"))
+            ),
+        )
+
+    def meeting_criteria(self):
+        """Networks meeting all four criteria, decided in the database."""
+        binding_ids = (
+            Membership.objects.filter(binding=True)
+            .values("network")
+            .annotate(n=Count("pk"))
+            .filter(n__gte=Network.MIN_BINDING_PARTNERS)
+            .values("network")
+        )
+        return self.filter(
+            pk__in=binding_ids,
+            goals_based_on_data=True,
+            results_evaluated=True,
+        ).filter(
+            Exists(Project.objects.filter(network=OuterRef("pk"))),
+            Exists(Network.action_fields.through.objects.filter(network=OuterRef("pk"))),
+        )
+
+
+class Network(VersionedModel):
+    MIN_BINDING_PARTNERS = 3
+    Source = Source
+
+    class Type(models.TextChoices):
+        NETWORK = "netzwerk", _("Fachkräftenetzwerk")
+        ALLIANCE = "buendnis", _("Fachkräftebündnis/-allianz")
+        QUALIFICATION = "qualifizierungsverbund", _("Qualifizierungsverbund")
+        HUB = "drehscheibe", _("Arbeitsmarkt-Drehscheibe")
+        OTHER = "sonstiges", _("Sonstiges")
+
+    class OrganisationForm(models.TextChoices):
+        AGREEMENT = "kooperationsvereinbarung", _("Kooperationsvereinbarung")
+        ASSOCIATION = "verein", _("Verein")
+        COMPANY = "gmbh", _("GmbH")
+        INFORMAL = "informell", _("informell")
+        OTHER = "sonstige", _("sonstige")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("veröffentlicht")
+        ARCHIVED = "archived", _("archiviert")
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kürzel (URL)"), max_length=200, unique=True)
+    network_type = models.CharField(
+        _("Netzwerktyp"), max_length=30, choices=Type.choices, default=Type.NETWORK
+    )
+    short_description = models.CharField(_("Kurzbeschreibung"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("Gründungsjahr"), null=True, blank=True)
+    organisation_form = models.CharField(
+        _("Organisationsform"), max_length=30, choices=OrganisationForm.choices, blank=True
+    )
+    districts = models.ManyToManyField(
+        District, related_name="networks", blank=True, verbose_name=_("Kreise")
+    )
+    action_fields = models.ManyToManyField(
+        ActionField, related_name="networks", blank=True, verbose_name=_("Handlungsfelder")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, related_name="networks", blank=True, verbose_name=_("Zielgruppen")
+    )
+    sectors = models.ManyToManyField(
+        Sector, related_name="networks", blank=True, verbose_name=_("Branchen")
+    )
+    topics = models.CharField(
+        _("Schwerpunktthemen"),
+        max_length=500,
+        blank=True,
+        help_text=_("Freie Schlagworte, durch Komma getrennt."),
+    )
+    website = models.URLField(_("Website"), blank=True)
+
+    coordination_person = models.CharField(_("Ansprechperson"), max_length=150, blank=True)
+    coordination_role = models.CharField(_("Funktion"), max_length=150, blank=True)
+    coordination_email = models.EmailField(_("E-Mail"), blank=True)
+    coordination_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    contact_public = models.BooleanField(
+        _("Kontaktperson veröffentlichen"),
+        default=False,
+        help_text=_(
+            "Nur ankreuzen, wenn die Ansprechperson eingewilligt hat, dass Name, Funktion, "
+            "E-Mail und Telefon öffentlich gezeigt werden. Sonst zeigt das Profil ein "
+            "Kontaktformular."
+        ),
+    )
+
+    partner_count_reported = models.PositiveIntegerField(
+        _("Anzahl Partner (gemeldet)"), null=True, blank=True
+    )
+    # three-valued: None is "keine Angabe", never the same as "nein"
+    full_time_management = models.BooleanField(
+        _("hauptamtliches Netzwerkmanagement"), null=True, blank=True
+    )
+    development_partnership = models.BooleanField(
+        _("Mitglied der Entwicklungspartnerschaft"), null=True, blank=True
+    )
+    goals_based_on_data = models.BooleanField(
+        _("Ziele auf Basis regionaler Daten"), null=True, blank=True
+    )
+    results_evaluated = models.BooleanField(
+        _("Ergebnisse evaluiert und Ziele angepasst"), null=True, blank=True
+    )
+    source = models.CharField(
+        _("Herkunft"),
+        max_length=20,
+        choices=Source.choices,
+        default=Source.CURATED,
+        db_index=True,
+        help_text=_("Demo-Daten sind synthetisch und werden überall als solche gekennzeichnet."),
+    )
+
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("veröffentlicht am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    # kept current by a database trigger (migration 0009, PostgreSQL); see netzwerke.search
+    search_vector = SearchVectorField(_("Suchindex"), null=True, editable=False)
+
+    history = HistoricalRecords(
+        m2m_fields=[districts, action_fields, target_groups, sectors],
+        excluded_fields=["search_vector"],
+    )
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Netzwerk")
+        verbose_name_plural = _("Netzwerke")
+        ordering = ["name"]
+        # publishing is its own right: editing a draft does not make it public
+        permissions = [("publish_network", _("Kann Netzwerke veröffentlichen und archivieren"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(founded_year__isnull=True)
+                | Q(founded_year__gte=FOUNDED_YEAR_MIN, founded_year__lte=FOUNDED_YEAR_MAX),
+                name="network_founded_year_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="network_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(source__in=Source.values), name="network_source_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("netzwerke:network-detail", kwargs={"slug": self.slug})
+
+    def set_status(self, status: str, *, published_at=None, now=None) -> None:
+        """The one rule for a status change (admin actions, CSV import, survey acceptance);
+        the caller saves.
+
+        ``published_at`` is when the network last became public: entering "published"
+        from another status stamps it (with ``published_at`` if given, else now); an
+        already published network keeps its date unless one is given. Every status but
+        draft needs a date (a database constraint), so archiving a network that was never
+        published stamps now as well; a draft keeps whatever date it had.
+        """
+        becomes_public = status == self.Status.PUBLISHED != self.status
+        needs_date = status != self.Status.DRAFT and self.published_at is None
+        if published_at is not None:
+            self.published_at = published_at
+        elif becomes_public or needs_date:
+            self.published_at = now or timezone.now()
+        self.status = status
+
+    def publish(self, *, now=None) -> None:
+        """Make the network public (not saved); see ``set_status``."""
+        self.set_status(self.Status.PUBLISHED, now=now)
+
+    @property
+    def topic_list(self):
+        return [t.strip() for t in self.topics.split(",") if t.strip()]
+
+    @property
+    def is_demo(self):
+        return self.source == Source.DEMO
+
+    @property
+    def public_contact(self) -> dict[str, str]:
+        """The coordination contact the public may see: nothing without the person's consent."""
+        if not self.contact_public:
+            return {}
+        fields = (
+            ("person", self.coordination_person),
+            ("funktion", self.coordination_role),
+            ("email", self.coordination_email),
+            ("telefon", self.coordination_phone),
+        )
+        return {key: value for key, value in fields if value}
+
+    @property
+    def shows_contact_person(self):
+        return bool(self.public_contact.keys() - {"funktion"})
+
+    @property
+    def criteria(self):
+        """The four network criteria as ``[(label, met), …]``; ``met`` is True, False
+        or None ("keine Angabe": no source says either way).
+
+        Uses the annotations of ``NetworkQuerySet.with_criteria()`` when present,
+        and queries otherwise.
+        """
+        if hasattr(self, "binding_partner_count"):
+            binding = self.binding_partner_count or 0
+            open_partners = self.open_partner_count or 0
+            has_projects = self.has_projects
+            has_fields = self.has_action_fields
+        else:
+            binding = self.memberships.filter(binding=True).count()
+            open_partners = self.memberships.exclude(binding=False).count()
+            has_projects = self.projects.exists()
+            has_fields = self.action_fields.exists()
+        return [
+            (
+                _("Mindestens drei regionale Akteure arbeiten verbindlich zusammen"),
+                self._partners_criterion(binding, open_partners - binding),
+            ),
+            (_("Ziele auf Basis aussagekräftiger regionaler Daten"), self.goals_based_on_data),
+            (
+                _("Maßnahmen in den Handlungsfeldern abgeleitet und umgesetzt"),
+                # listed projects are examples, not a full account: none listed is unknown
+                True if has_projects and has_fields else None,
+            ),
+            (_("Ergebnisse evaluiert, Ziele und Maßnahmen angepasst"), self.results_evaluated),
+        ]
+
+    def _partners_criterion(self, binding, unknown):
+        if binding >= self.MIN_BINDING_PARTNERS:
+            return True
+        # "not met" only when every listed partner is known not to be binding and the list
+        # is complete; more partners reported than listed could still be binding
+        listed = self._listed_partner_count()
+        complete = self.partner_count_reported is None or self.partner_count_reported <= listed
+        if unknown == 0 and complete:
+            return False
+        return None
+
+    def _listed_partner_count(self):
+        if hasattr(self, "listed_partner_count"):
+            return self.listed_partner_count or 0
+        return self.memberships.count()
+
+    @property
+    def criteria_states(self):
+        """The criteria as ``[(label, met, word)]`` for the checklist."""
+        words = {True: _("erfüllt"), False: _("nicht erfüllt"), None: _("keine Angabe")}
+        return [(label, met, words[met]) for label, met in self.criteria]
+
+    @property
+    def meets_all_criteria(self):
+        return all(met is True for _label, met in self.criteria)
