@@ -27,7 +27,6 @@ from survey import services
 from survey.models import FocusTopic, Submission, Survey, TopicRating
 
 LIST_SEPARATOR = "|"
-YES, NO = "ja", "nein"
 FOUNDED_YEAR = tabular.YearColumn(
     "gruendungsjahr", min_year=FOUNDED_YEAR_MIN, max_year=FOUNDED_YEAR_MAX
 )
@@ -43,12 +42,6 @@ CRITERIA = [
 ]
 # column, Facts attribute, model, code field: from the one vocabulary registry
 VOCABULARIES = [(v.column, v.field, v.model, v.key) for v in vocabularies.VOCABULARIES]
-
-
-def _yes_no(value: bool | None) -> str:
-    if value is None:
-        return ""
-    return YES if value else NO
 
 
 def columns(topics: list[FocusTopic]) -> list[str]:
@@ -143,7 +136,7 @@ def rows(survey: Survey):
             s.questionnaire_version,
             s.state,
             s.get_state_display(),
-            _yes_no(s.imported),
+            tabular.format_yes_no(s.imported),
             _datetime(s.submitted_at),
             _datetime(s.decided_at),
             s.network.slug if s.network else "",
@@ -153,10 +146,10 @@ def rows(survey: Survey):
             facts.network_type,
             str(type_labels.get(facts.network_type, "")),
             facts.founded_year or "",
-            _yes_no(facts.full_time_management),
+            tabular.format_yes_no(facts.full_time_management),
             "" if facts.partner_count is None else facts.partner_count,
         ]
-        row += [_yes_no(getattr(facts, attr)) for _c, attr in CRITERIA]
+        row += [tabular.format_yes_no(getattr(facts, attr)) for _c, attr in CRITERIA]
         for column, attr, _model, _key in VOCABULARIES:
             codes = sorted(getattr(facts, attr))
             row += [

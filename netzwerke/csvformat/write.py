@@ -12,7 +12,7 @@ from netzwerke.csvformat.columns import LIST_SEPARATOR, PERSONAL_COLUMNS, ROLE_O
 from netzwerke.models import Membership, Network
 from netzwerke.services import actor_slug
 from netzwerke.tabular import csv_lines as tabular_lines
-from netzwerke.tabular import write_csv
+from netzwerke.tabular import format_yes_no, write_csv
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 
@@ -27,12 +27,6 @@ def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
             to_attr="csv_memberships",
         ),
     )
-
-
-def _bool(value: bool | None) -> str:
-    if value is None:
-        return ""  # keine Angabe
-    return "ja" if value else "nein"
 
 
 def _join(values) -> str:
@@ -51,7 +45,7 @@ def _partner_cell(network: Network) -> str:
             actor.actor_type.slug,
             actor.district_id or "",
             m.role,
-            _bool(m.binding),
+            format_yes_no(m.binding),
             str(m.since) if m.since else "",
             actor.slug if actor.slug != actor_slug(actor.name) else "",
         ]
@@ -87,14 +81,14 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "koordination_funktion": network.coordination_role,
         "koordination_email": network.coordination_email,
         "koordination_telefon": network.coordination_phone,
-        "kontakt_veroeffentlichen": _bool(network.contact_public),
+        "kontakt_veroeffentlichen": format_yes_no(network.contact_public),
         "partner_anzahl_gemeldet": (
             "" if network.partner_count_reported is None else str(network.partner_count_reported)
         ),
-        "hauptamtliches_management": _bool(network.full_time_management),
-        "entwicklungspartnerschaft": _bool(network.development_partnership),
-        "ziele_datenbasiert": _bool(network.goals_based_on_data),
-        "ergebnisse_evaluiert": _bool(network.results_evaluated),
+        "hauptamtliches_management": format_yes_no(network.full_time_management),
+        "entwicklungspartnerschaft": format_yes_no(network.development_partnership),
+        "ziele_datenbasiert": format_yes_no(network.goals_based_on_data),
+        "ergebnisse_evaluiert": format_yes_no(network.results_evaluated),
         "herkunft": network.source,
         "partner": _partner_cell(network),
     }

@@ -31,6 +31,14 @@ def parse_yes_no(value: str) -> bool | None:
     )
 
 
+def format_yes_no(value: bool | None) -> str:
+    """The cell for a yes/no fact: ``ja``, ``nein``, or empty when not stated (None);
+    ``parse_yes_no`` reads it back."""
+    if value is None:
+        return ""
+    return "ja" if value else "nein"
+
+
 def parse_integer(value: str, *, min_value: int = 0) -> int | None:
     """A whole number ≥ ``min_value``; an empty cell is None."""
     value = value.strip()

@@ -1,29 +1,19 @@
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+"""Retention: contact fields out of old history records and those of deleted networks."""
 
+from netzwerke.management.base import RetentionCommand
 from netzwerke.retention import history_contacts_purge
 
 
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = (
         "Entfernt Name, Funktion, E-Mail und Telefon der Kontaktperson aus Verlaufseinträgen, "
         "die älter als N Monate sind oder zu gelöschten Netzwerken gehören (Datenschutz). "
         "purge_stale_drafts ruft es mit auf."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--months",
-            type=int,
-            default=settings.RETENTION_MONTHS,
-            help=f"Standard: RETENTION_MONTHS ({settings.RETENTION_MONTHS})",
-        )
-
-    def handle(self, *args, months, **options):
-        if months < 1:
-            raise CommandError("--months muss mindestens 1 sein.")
+    def purge(self, months):
         count = history_contacts_purge(months=months)
-        self.stdout.write(
+        return (
             f"Kontaktdaten aus {count} Verlaufseinträgen entfernt (älter als {months} Monate "
             f"oder zu gelöschten Netzwerken)."
         )

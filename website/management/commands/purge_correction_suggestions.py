@@ -1,24 +1,12 @@
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+"""Retention: delete handled correction suggestions after RETENTION_MONTHS."""
 
+from netzwerke.management.base import RetentionCommand
 from website.services import correction_suggestions_purge
 
 
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = "Löscht erledigte Korrekturhinweise nach N Monaten (Datenschutz; monatlich ausführen)."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--months",
-            type=int,
-            default=settings.RETENTION_MONTHS,
-            help=f"Standard: RETENTION_MONTHS ({settings.RETENTION_MONTHS})",
-        )
-
-    def handle(self, *args, months, **options):
-        if months < 1:
-            raise CommandError("--months muss mindestens 1 sein.")
+    def purge(self, months):
         count = correction_suggestions_purge(months=months)
-        self.stdout.write(
-            f"{count} erledigte Korrekturhinweise gelöscht (älter als {months} Monate)."
-        )
+        return f"{count} erledigte Korrekturhinweise gelöscht (älter als {months} Monate)."
