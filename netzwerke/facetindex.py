@@ -21,23 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netzwerke.dataversion import Version, data_version_read
 from netzwerke.facets import Facet, _finish, _options, criteria_facet, type_facet
-from netzwerke.models import (
-    ActionField,
-    ActorType,
-    District,
-    Membership,
-    Network,
-    Sector,
-    State,
-    TargetGroup,
-)
-
-#: facet name → (many-to-many field, key of a value, vocabulary model)
-_VOCABULARIES = {
-    "handlungsfeld": ("action_fields", "actionfield__slug", ActionField),
-    "zielgruppe": ("target_groups", "targetgroup__slug", TargetGroup),
-    "branche": ("sectors", "sector__slug", Sector),
-}
+from netzwerke.models import District, Membership, Network, State
+from netzwerke.vocabularies import ACTOR_TYPES, NETWORK_VOCABULARIES, VOCABULARIES
 
 
 def _bitset(positions) -> int:
@@ -133,11 +118,11 @@ def build_index() -> FacetIndex:
     pairs = list(through.values_list("network_id", "district_id", "district__state_id"))
     index.sets["kreis"] = grouped((pk, ags) for pk, ags, _state in pairs)
     index.sets["land"] = grouped((pk, state) for pk, _ags, state in pairs)
-    for name, (relation, key, _model) in _VOCABULARIES.items():
-        model = Network._meta.get_field(relation).remote_field.through
-        index.sets[name] = grouped(
+    for vocabulary in NETWORK_VOCABULARIES:
+        model = Network._meta.get_field(vocabulary.field).remote_field.through
+        index.sets[vocabulary.param] = grouped(
             model.objects.filter(network__status=Network.Status.PUBLISHED).values_list(
-                "network_id", key
+                "network_id", f"{vocabulary.through_column}__slug"
             )
         )
     index.sets["akteurstyp"] = grouped(
@@ -162,13 +147,11 @@ def build_index() -> FacetIndex:
     index.labels["kreis"] = {
         ags: (name, kind) for ags, name, kind in District.objects.values_list("ags", "name", "kind")
     }
-    for name, (_relation, _key, model) in _VOCABULARIES.items():
-        index.labels[name] = {
-            slug: (label, "") for slug, label in model.objects.values_list("slug", "name")
+    for vocabulary in VOCABULARIES:
+        index.labels[vocabulary.param] = {
+            slug: (label, "")
+            for slug, label in vocabulary.model.objects.values_list("slug", "name")
         }
-    index.labels["akteurstyp"] = {
-        slug: (label, "") for slug, label in ActorType.objects.values_list("slug", "name")
-    }
     return index
 
 
@@ -222,7 +205,7 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
     ``search`` maps the pks matching ``q`` to their rank (``None`` without ``q``).
     """
     chosen = {}
-    for name in ("land", "kreis", "handlungsfeld", "zielgruppe", "branche", "akteurstyp"):
+    for name in ("land", "kreis", *(v.param for v in VOCABULARIES)):
         keys = [_key(name, obj) for obj in filterset.active(name)]
         if keys:
             chosen[name] = index.union(name, keys)
@@ -259,11 +242,10 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
                 hint=_("Wählen Sie ein Bundesland, um nach Kreisen zu filtern."),
             )
         )
+    # the same labels as the facets in SQL (netzwerke.facets)
     for name, label in (
-        ("handlungsfeld", _("Handlungsfeld")),
-        ("zielgruppe", _("Zielgruppe")),
-        ("branche", _("Branche")),
-        ("akteurstyp", _("Partner (Akteurstyp)")),
+        *((v.param, v.label) for v in NETWORK_VOCABULARIES),
+        (ACTOR_TYPES.param, _("Partner (Akteurstyp)")),
     ):
         sel = {str(obj.slug): str(obj) for obj in filterset.active(name)}
         opts = _options(_rows(index, name, without(name)), sel, key="key", label="label")

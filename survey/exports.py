@@ -84,10 +84,10 @@ def _facts_from_columns(submission: Submission) -> services.Facts:
         criterion_data=submission.criterion_data,
         criterion_measures=submission.criterion_measures,
         criterion_evaluation=submission.criterion_evaluation,
-        action_fields=[a.slug for a in submission.action_fields.all()],
-        target_groups=[t.slug for t in submission.target_groups.all()],
-        sectors=[s.code for s in submission.sectors.all()],
-        partner_types=[p.slug for p in submission.partner_types.all()],
+        **{
+            attr: [getattr(term, key) for term in getattr(submission, attr).all()]
+            for _column, attr, _model, key in VOCABULARIES
+        },
         ratings={r.topic.slug: r.rating for r in submission.ratings.all()},
     )
 
@@ -120,9 +120,7 @@ def rows(survey: Survey):
     type_labels = dict(Network.Type.choices)
     submissions = (
         survey.submissions.select_related("network")
-        .prefetch_related(
-            "action_fields", "target_groups", "sectors", "partner_types", "ratings__topic"
-        )
+        .prefetch_related(*(attr for _column, attr, _model, _key in VOCABULARIES), "ratings__topic")
         .order_by("pk")
     )
     yield columns(topics)

@@ -27,9 +27,7 @@ COLUMNS = [
     "gruendungsjahr",
     "organisationsform",
     "kreise",
-    "handlungsfelder",
-    "zielgruppen",
-    "branchen",
+    *(v.column for v in NETWORK_VOCABULARIES),  # handlungsfelder, zielgruppen, branchen
     "schwerpunktthemen",
     "website",
     "koordination_person",

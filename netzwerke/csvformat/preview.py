@@ -16,21 +16,24 @@ from netzwerke.csvformat.columns import M2M_COLUMNS, SCALAR_FIELDS
 from netzwerke.csvformat.parse import NetworkRow, parse_networks
 from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import (
-    ActionField,
     District,
     Membership,
     Network,
     Sector,
-    TargetGroup,
     yes_no_unknown,
 )
 from netzwerke.services import in_chunks
 from netzwerke.tabular import LocatedError
+from netzwerke.vocabularies import NETWORK_VOCABULARIES, SECTORS
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
 COLUMN_OF_FIELD = {model_field: column for column, model_field in SCALAR_FIELDS.items()}
 COLUMN_OF_FIELD.update({model_field: column for column, model_field in M2M_COLUMNS.items()})
-NAMED = {"districts": District, "action_fields": ActionField, "target_groups": TargetGroup}
+# a sector is shown with its WZ letter, so it is named apart
+NAMED = {
+    "districts": District,
+    **{v.field: v.model for v in NETWORK_VOCABULARIES if v is not SECTORS},
+}
 
 
 @dataclass
@@ -118,7 +121,7 @@ class _Names:
         self.by_field = {
             name: dict(model.objects.values_list("pk", "name")) for name, model in NAMED.items()
         }
-        self.by_field["sectors"] = {
+        self.by_field[SECTORS.field] = {
             pk: f"{code} {name}"
             for pk, code, name in Sector.objects.values_list("pk", "code", "name")
         }

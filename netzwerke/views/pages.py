@@ -17,20 +17,17 @@ from netzwerke.facetindex import facet_index, search_result
 from netzwerke.filters import NetworkFilter
 from netzwerke.maps import district_map, germany_map
 from netzwerke.models import (
-    ActionField,
-    ActorType,
     District,
     Membership,
     Network,
     Project,
-    Sector,
     State,
-    TargetGroup,
 )
 from netzwerke.places import place_result
 from netzwerke.reference import SOURCES, STATES
 from netzwerke.search import did_you_mean
 from netzwerke.views.jsonld import organization_jsonld
+from netzwerke.vocabularies import NETWORK_VOCABULARIES, VOCABULARIES
 
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
@@ -221,13 +218,7 @@ class NetworkListView(FilteredMixin, FilterView):
         if not self.total and filterset.search_text:
             suggestion = did_you_mean(
                 filterset.search_text,
-                [
-                    Network.objects.published(),
-                    ActionField.objects.all(),
-                    TargetGroup.objects.all(),
-                    Sector.objects.all(),
-                    ActorType.objects.all(),
-                ],
+                [Network.objects.published(), *(v.model.objects.all() for v in VOCABULARIES)],
             )
             if suggestion:
                 suggested = self.request.GET.copy()
@@ -268,9 +259,7 @@ class NetworkDetailView(DetailView):
                     "districts",
                     queryset=District.objects.select_related("state").order_by("name"),
                 ),
-                "action_fields",
-                "target_groups",
-                "sectors",
+                *(v.field for v in NETWORK_VOCABULARIES),
                 Prefetch(
                     "memberships",
                     queryset=Membership.objects.select_related("actor__actor_type").order_by(

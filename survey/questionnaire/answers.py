@@ -8,6 +8,7 @@ from django import forms
 from django.utils.formats import date_format
 
 from netzwerke.models import Network
+from netzwerke.vocabularies import ACTION_FIELDS, NETWORK_VOCABULARIES
 from survey.questionnaire.choices import Options
 from survey.questionnaire.sections import SECTIONS, Section
 
@@ -156,9 +157,8 @@ def answers_from_network(network: Network | None, *, name: str = "") -> dict:
         "ziele": {"fields": {"goals_based_on_data": _yes_no_raw(network.goals_based_on_data)}},
         "handlungsfelder": {
             "fields": {
-                "action_fields": list(network.action_fields.values_list("slug", flat=True)),
-                "target_groups": list(network.target_groups.values_list("slug", flat=True)),
-                "sectors": list(network.sectors.values_list("code", flat=True)),
+                v.field: list(getattr(network, v.field).values_list(v.key, flat=True))
+                for v in NETWORK_VOCABULARIES
             }
         },
         "projekte": {
@@ -166,7 +166,7 @@ def answers_from_network(network: Network | None, *, name: str = "") -> dict:
                 {
                     "title": p.title,
                     "description": p.description,
-                    "action_fields": [a.slug for a in p.action_fields.all()],
+                    "action_fields": [getattr(a, ACTION_FIELDS.key) for a in p.action_fields.all()],
                     "aims": [
                         aim
                         for aim, flag in (

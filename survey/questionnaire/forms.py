@@ -7,16 +7,8 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netzwerke.models import (
-    FOUNDED_YEAR_MIN,
-    ActionField,
-    ActorType,
-    District,
-    Network,
-    Project,
-    Sector,
-    TargetGroup,
-)
+from netzwerke.models import FOUNDED_YEAR_MIN, ActorType, District, Network, Project
+from netzwerke.vocabularies import ACTION_FIELDS, SECTORS, TARGET_GROUPS, VocabularySpec
 from netzwerke.widgets import URLInput
 from survey.models import TopicRating
 from survey.questionnaire.choices import (
@@ -103,11 +95,13 @@ class DistrictChoiceField(PreloadedModelMultipleChoiceField):
     widget = DistrictPicker
 
 
-def vocabulary_field(model, label, *, required, to_field="slug"):
+def vocabulary_field(vocabulary: VocabularySpec, *, required, label=None):
+    """Checkboxes of a vocabulary's terms, named by the registry's key (a sector by its
+    WZ letter), labelled with its plural unless ``label`` says more."""
     return PreloadedModelMultipleChoiceField(
-        queryset=model.objects.all(),
-        to_field_name=to_field,
-        label=label,
+        queryset=vocabulary.model.objects.all(),
+        to_field_name=vocabulary.key,
+        label=label or vocabulary.plural_label,
         required=required,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -276,10 +270,10 @@ class GoalsForm(SectionForm):
 
 
 class FieldsForm(SectionForm):
-    action_fields = vocabulary_field(ActionField, _("Handlungsfelder"), required=True)
-    target_groups = vocabulary_field(TargetGroup, _("Zielgruppen"), required=True)
+    action_fields = vocabulary_field(ACTION_FIELDS, required=True)
+    target_groups = vocabulary_field(TARGET_GROUPS, required=True)
     sectors = vocabulary_field(
-        Sector, _("Branchen (Abschnitte der WZ 2008)"), required=False, to_field="code"
+        SECTORS, required=False, label=_("Branchen (Abschnitte der WZ 2008)")
     )
 
 
@@ -308,7 +302,7 @@ class ProjectRowForm(SectionForm):
     description = forms.CharField(
         label=_("Kurzbeschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    action_fields = vocabulary_field(ActionField, _("Handlungsfelder"), required=False)
+    action_fields = vocabulary_field(ACTION_FIELDS, required=False)
     aims = forms.MultipleChoiceField(
         label=_("Ziel: Fachkräfte …"),
         choices=AIMS,

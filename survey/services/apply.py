@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from netzwerke.models import Network, Project
 from netzwerke.services import PartnerSpec, memberships_sync
+from netzwerke.vocabularies import NETWORK_VOCABULARIES
 from survey import questionnaire as q
 
 
@@ -58,9 +59,8 @@ def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers, user) -> No
         network.publish()
     network.save()
     network.districts.set(master["districts"])
-    network.action_fields.set(fields["action_fields"])
-    network.target_groups.set(fields["target_groups"])
-    network.sectors.set(fields["sectors"])
+    for vocabulary in NETWORK_VOCABULARIES:
+        getattr(network, vocabulary.field).set(fields[vocabulary.field])
     _apply_partners(network=network, rows=partners, user=user)
     _apply_projects(network=network, rows=cleaned.rows.get("projekte", []))
 

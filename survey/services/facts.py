@@ -53,13 +53,15 @@ def facts_from_cleaned(cleaned: q.CleanedAnswers, *, survey: Survey) -> Facts:
         facts.criterion_partners = (
             sum(1 for p in partners if p["binding"]) >= Network.MIN_BINDING_PARTNERS
         )
-        facts.partner_types = sorted({p["actor_type"].slug for p in partners})
+        facts.partner_types = sorted(
+            {getattr(p["actor_type"], vocabularies.ACTOR_TYPES.key) for p in partners}
+        )
     if "ziele" in cleaned.sections:
         facts.criterion_data = bool(cleaned.sections["ziele"]["goals_based_on_data"])
     if fields:
-        facts.action_fields = [a.slug for a in fields["action_fields"]]
-        facts.target_groups = [t.slug for t in fields["target_groups"]]
-        facts.sectors = [s.code for s in fields["sectors"]]
+        for vocabulary in vocabularies.NETWORK_VOCABULARIES:
+            terms = fields[vocabulary.field]
+            setattr(facts, vocabulary.field, [getattr(t, vocabulary.key) for t in terms])
     if projects is not None and fields:
         facts.criterion_measures = bool(projects) and bool(fields["action_fields"])
     if "evaluation" in cleaned.sections:
