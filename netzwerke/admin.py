@@ -27,7 +27,7 @@ from netzwerke import csvformat
 from netzwerke.admin_reference import ordered  # also registers the reference-data admins
 from netzwerke.dataversion import DataVersion
 from netzwerke.duplicates import possible_duplicates
-from netzwerke.models import Actor, Membership, Network, Project
+from netzwerke.models import Actor, Event, Membership, Network, Project
 from netzwerke.ratelimit import ratelimit
 from netzwerke.tabular import csv_response
 from netzwerke.validators import RefuseControlCharactersAdmin
@@ -147,7 +147,13 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
         "sectors",
     ]
     search_fields = ["name", "slug", "short_description", "topics", "districts__name"]
-    autocomplete_fields = ["districts", "action_fields", "target_groups", "sectors"]
+    autocomplete_fields = [
+        "districts",
+        "foreign_regions",
+        "action_fields",
+        "target_groups",
+        "sectors",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at", "criteria_checklist"]
     date_hierarchy = "updated_at"
@@ -158,7 +164,17 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
     fieldsets = [
         (
             None,
-            {"fields": ["name", "slug", "network_type", "status", "published_at", "source"]},
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "network_type",
+                    "status",
+                    "published_at",
+                    "source",
+                    "trusted",
+                ]
+            },
         ),
         (_("Beschreibung"), {"fields": ["short_description", "description", "website"]}),
         (
@@ -167,6 +183,7 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
                 "fields": [
                     ("founded_year", "organisation_form"),
                     "districts",
+                    "foreign_regions",
                     "partner_count_reported",
                     ("full_time_management", "development_partnership"),
                 ]
@@ -183,6 +200,29 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
                     ("goals_based_on_data", "results_evaluated"),
                     "criteria_checklist",
                 ]
+            },
+        ),
+        (
+            _("Kennzahlen Qualifizierungsverbund (nur für diesen Typ gezeigt)"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("qv_member_firms", "qv_member_kmu"),
+                    "qv_management",
+                    ("qv_measures_per_year", "qv_participants_per_year"),
+                    "qv_funding_programme",
+                ],
+            },
+        ),
+        (
+            _("Kennzahlen Arbeitsmarkt-Drehscheibe (nur für diesen Typ gezeigt)"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("hub_firms_offering", "hub_firms_seeking"),
+                    "hub_placements_per_year",
+                    "hub_sectors",
+                ],
             },
         ),
         (
@@ -406,6 +446,86 @@ class ProjectAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["network"]
     date_hierarchy = "start_date"
+
+
+@admin.register(Event)
+class EventAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+    """Curators keep the events; those the coordinators enter wait here for review
+    ("wartet auf Prüfung") unless their network is marked as trusted."""
+
+    list_display = [
+        "title",
+        "network",
+        "starts_at",
+        "status",
+        "review_status",
+        "online",
+        "district",
+        "source",
+    ]
+    list_filter = [
+        "review_status",
+        "status",
+        "online",
+        "source",
+        "network__network_type",
+        "district__state",
+        "action_fields",
+        "target_groups",
+    ]
+    search_fields = ["title", "slug", "description", "network__name"]
+    autocomplete_fields = ["network", "project", "district", "action_fields", "target_groups"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["network", "district"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["sequence", "created_at", "updated_at"]
+    actions = ["approve", "reject"]
+    fieldsets = [
+        (None, {"fields": ["network", "project", "title", "slug", "description"]}),
+        (_("Zeit"), {"fields": [("starts_at", "ends_at"), "all_day"]}),
+        (_("Ort"), {"fields": ["address", "district", "online"]}),
+        (
+            _("Inhalt und Anmeldung"),
+            {"fields": ["action_fields", "target_groups", "registration_url", "cost"]},
+        ),
+        (
+            _("Status und Prüfung"),
+            {"fields": ["status", "review_status", "source", "sequence"]},
+        ),
+        (_("Zeitstempel"), {"fields": [("created_at", "updated_at")]}),
+    ]
+
+    def _review(self, request, queryset, review_status):
+        changed = 0
+        with transaction.atomic():
+            for event in queryset.select_for_update():
+                if event.review_status == review_status:
+                    continue
+                event.review_status = review_status
+                event._change_reason = str(_("Prüfung im Admin"))
+                event.save()
+                changed += 1
+        return changed
+
+    @admin.action(description=_("Ausgewählte Veranstaltungen freigeben"), permissions=["change"])
+    def approve(self, request, queryset):
+        n = self._review(request, queryset, Event.ReviewStatus.APPROVED)
+        self.message_user(
+            request,
+            ngettext("%(n)d Veranstaltung freigegeben.", "%(n)d Veranstaltungen freigegeben.", n)
+            % {"n": n},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Ausgewählte Veranstaltungen ablehnen"), permissions=["change"])
+    def reject(self, request, queryset):
+        n = self._review(request, queryset, Event.ReviewStatus.REJECTED)
+        self.message_user(
+            request,
+            ngettext("%(n)d Veranstaltung abgelehnt.", "%(n)d Veranstaltungen abgelehnt.", n)
+            % {"n": n},
+            messages.SUCCESS,
+        )
 
 
 if admin.site.is_registered(AccessAttempt):

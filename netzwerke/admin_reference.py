@@ -9,6 +9,7 @@ from netzwerke.models import (
     ActionField,
     ActorType,
     District,
+    ForeignRegion,
     Place,
     PostalCode,
     Region,
@@ -82,6 +83,16 @@ class DistrictAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
     search_fields = ["name", "ags"]
     autocomplete_fields = ["state"]
     list_select_related = ["state"]
+
+
+@admin.register(ForeignRegion)
+class ForeignRegionAdmin(admin.ModelAdmin):
+    """The NUTS-3 regions abroad come from fixtures/nuts3_neighbours.csv
+    (load_reference_data); curators look them up, nobody edits them here."""
+
+    list_display = ["code", "name", "country"]
+    list_filter = ["country"]
+    search_fields = ["code", "name"]
 
 
 @admin.register(Region)

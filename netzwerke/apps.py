@@ -38,6 +38,7 @@ class NetzwerkeConfig(AppConfig):
                 models.Actor,
                 models.Membership,
                 models.Project,
+                models.Event,
                 # the place search reads regions and places
                 models.Region,
                 models.Place,

@@ -21,6 +21,7 @@ CSP nonce, so nothing personal can leak into the cache.
 
 import gzip
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -43,6 +44,12 @@ PUBLIC_PAGES = frozenset(
         "netzwerke:region-state",
         "netzwerke:region-district",
         "netzwerke:sources",
+        "netzwerke:event-list",
+        "netzwerke:event-archive",
+        "netzwerke:event-detail",
+        "netzwerke:event-feed",
+        "netzwerke:event-calendar",
+        "netzwerke:network-calendar",
         "survey:statistics",
         "survey:statistics-csv",
         "survey:statistics-wave",
@@ -52,6 +59,19 @@ PUBLIC_PAGES = frozenset(
         "robots-txt",
     }
 )
+#: pages that change with the clock as well (an event moves from upcoming to past):
+#: their cache key and validators also carry the hour, so no page is older than that
+TIME_DEPENDENT_PAGES = frozenset(
+    {
+        "netzwerke:event-list",
+        "netzwerke:event-archive",
+        "netzwerke:event-detail",
+        "netzwerke:event-feed",
+        "netzwerke:event-calendar",
+        "netzwerke:network-detail",
+    }
+)
+CLOCK_STEP = 3600
 #: response headers kept with a cached page (the rest are added by the middleware stack)
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin")
 _ATTR = "_public_page_key"
@@ -62,12 +82,22 @@ def normalised_query(query) -> str:
     return "&".join(f"{key}={value}" for key in sorted(query) for value in query.getlist(key))
 
 
+def clock_step(request) -> int:
+    """The start of the current hour (a Unix time) for pages that change with the clock,
+    0 for the others."""
+    match = request.resolver_match
+    if match is None or match.view_name not in TIME_DEPENDENT_PAGES:
+        return 0
+    return int(time.time()) // CLOCK_STEP * CLOCK_STEP
+
+
 def page_key(request, version) -> str:
     # the host too: canonical links and JSON-LD carry absolute URLs
     url = f"{request.scheme}://{request.get_host()}{request.path}?{normalised_query(request.GET)}"
     digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     release = getattr(settings, "RELEASE", "")
-    return f"page:{release}:{version.number}:{request.LANGUAGE_CODE}:{digest}"
+    step = clock_step(request)
+    return f"page:{release}:{version.number}:{step}:{request.LANGUAGE_CODE}:{digest}"
 
 
 def _is_logged_in(request) -> bool:
@@ -81,9 +111,9 @@ def _accepts_gzip(request) -> bool:
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
 
-def _etag(version) -> str:
+def _etag(version, step=0) -> str:
     release = getattr(settings, "RELEASE", "")
-    return f'W/"{release}{version.number}"'
+    return f'W/"{release}{version.number}-{step}"' if step else f'W/"{release}{version.number}"'
 
 
 class PublicPageCacheMiddleware:
@@ -128,8 +158,9 @@ class PublicPageCacheMiddleware:
         # go to the read replica, if there is one (netzwerke/replica.py)
         replica.use_replica_for_reads()
         version = data_version(request)
+        step = clock_step(request)
         conditional = get_conditional_response(
-            request, etag=_etag(version), last_modified=int(version.changed_at.timestamp())
+            request, etag=_etag(version, step), last_modified=_last_modified(version, step)
         )
         if conditional is not None:
             _finish(request, conditional)
@@ -185,9 +216,14 @@ def _storable(request, response, *, streaming=False) -> bool:
     )
 
 
+def _last_modified(version, step=0) -> int:
+    return max(int(version.changed_at.timestamp()), step)
+
+
 def _finish(request, response):
     version = data_version(request)
-    response["ETag"] = _etag(version)
-    response["Last-Modified"] = http_date(int(version.changed_at.timestamp()))
+    step = clock_step(request)
+    response["ETag"] = _etag(version, step)
+    response["Last-Modified"] = http_date(_last_modified(version, step))
     response.headers.setdefault("Cache-Control", f"public, max-age={settings.PUBLIC_MAX_AGE}")
     patch_vary_headers(response, ("Cookie", "Accept-Encoding"))

@@ -20,7 +20,15 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.dataversion import Version, data_version_read
-from netzwerke.facets import Facet, _finish, _options, criteria_facet, type_facet
+from netzwerke.facets import (
+    Facet,
+    _finish,
+    _options,
+    criteria_facet,
+    cross_border_facet,
+    kreis_hint_facet,
+    type_facet,
+)
 from netzwerke.models import District, Membership, Network, State
 from netzwerke.vocabularies import ACTOR_TYPES, NETWORK_VOCABULARIES, VOCABULARIES
 
@@ -52,6 +60,8 @@ class FacetIndex:
     #: facet name → value key → (label, detail)
     labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     criteria: int = 0
+    #: the networks that also cover a region abroad
+    cross_border: int = 0
     #: the demo networks, for the home page's notice
     demo: int = 0
     #: positions in the order of the other sort keys
@@ -133,6 +143,7 @@ def build_index() -> FacetIndex:
     index.sets["typ"] = grouped((pk, network_type) for pk, network_type, _p, _c in rows)
     index.criteria = index.bits_for(published.meeting_criteria().values_list("pk", flat=True))
     index.demo = index.bits_for(published.demo().values_list("pk", flat=True))
+    index.cross_border = index.bits_for(published.cross_border().values_list("pk", flat=True))
 
     def newest(i):
         published_at = rows[i][2]
@@ -214,6 +225,8 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
         chosen["typ"] = index.union("typ", types)
     if filterset.active("kriterien"):
         chosen["kriterien"] = index.criteria
+    if filterset.active("grenzueberschreitend"):
+        chosen["grenzueberschreitend"] = index.cross_border
     if search is not None:
         chosen["q"] = index.bits_for(search)
 
@@ -235,13 +248,7 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
         opts = _options(rows, sel, key="key", label="label", detail="detail")
         facets.append(Facet("kreis", _("Kreis"), _finish(opts, sel)))
     else:
-        facets.append(
-            Facet(
-                "kreis",
-                _("Kreis"),
-                hint=_("Wählen Sie ein Bundesland, um nach Kreisen zu filtern."),
-            )
-        )
+        facets.append(kreis_hint_facet())
     # the same labels as the facets in SQL (netzwerke.facets)
     for name, label in (
         *((v.param, v.label) for v in NETWORK_VOCABULARIES),
@@ -257,6 +264,10 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
     facets.append(facet)
     criteria_count = (without("kriterien") & index.criteria).bit_count()
     facets.append(criteria_facet(criteria_count, bool(filterset.active("kriterien"))))
+    cross_border_count = (without("grenzueberschreitend") & index.cross_border).bit_count()
+    facets.append(
+        cross_border_facet(cross_border_count, bool(filterset.active("grenzueberschreitend")))
+    )
     pks = index.ordered(without(None), filterset.sort_key, search)
     return Result({f.name: f for f in facets}, total, pks)
 

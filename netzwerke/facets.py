@@ -118,13 +118,7 @@ def compute_facets(filterset):
         facets.append(Facet("kreis", _("Kreis"), _finish(opts, sel)))
     else:
         # 400 Kreise are no list to choose from; the Land narrows them first
-        facets.append(
-            Facet(
-                "kreis",
-                _("Kreis"),
-                hint=_("Wählen Sie ein Bundesland, um nach Kreisen zu filtern."),
-            )
-        )
+        facets.append(kreis_hint_facet())
 
     for vocabulary in NETWORK_VOCABULARIES:
         name, label = vocabulary.param, vocabulary.label
@@ -160,7 +154,18 @@ def compute_facets(filterset):
     facets.append(facet)
     criteria_count = Network.objects.filter(pk__in=ids("kriterien")).meeting_criteria().count()
     facets.append(criteria_facet(criteria_count, bool(filterset.active("kriterien"))))
+    cross_border = Network.objects.filter(pk__in=ids("grenzueberschreitend")).cross_border()
+    facets.append(
+        cross_border_facet(cross_border.count(), bool(filterset.active("grenzueberschreitend")))
+    )
     return {f.name: f for f in facets}, total
+
+
+def kreis_hint_facet() -> Facet:
+    """The Kreis facet before a Land is chosen: 400 Kreise are no list to choose from."""
+    return Facet(
+        "kreis", _("Kreis"), hint=_("Wählen Sie ein Bundesland, um nach Kreisen zu filtern.")
+    )
 
 
 def type_facet(counts: dict[str, int], selected) -> tuple[Facet, int]:
@@ -183,8 +188,90 @@ def type_facet(counts: dict[str, int], selected) -> tuple[Facet, int]:
     return Facet("typ", _("Netzwerktyp"), _finish(opts, labels)), total
 
 
+def cross_border_facet(count: int, selected: bool) -> Facet:
+    option = Option(
+        value="ja", label=str(_("auch Regionen im Ausland")), count=count, selected=selected
+    )
+    return Facet("grenzueberschreitend", _("Grenzüberschreitend"), _finish([option], {}))
+
+
 def criteria_facet(count: int, selected: bool) -> Facet:
     option = Option(
         value="alle", label=str(_("erfüllt alle vier Kriterien")), count=count, selected=selected
     )
     return Facet("kriterien", _("Netzwerkkriterien"), _finish([option], {}))
+
+
+def event_facets(filterset):
+    """Facets and total of a bound ``EventFilter`` over its queryset (the upcoming or the
+    past public events): one GROUP BY per facet, whatever the number of events. Land
+    and Kreis count the event's place; "Kreis" needs a Land first, as on the network list."""
+    from netzwerke.models import Event
+
+    def ids(name):
+        return filterset.queryset_without(name).order_by().values("pk")
+
+    def events(name):
+        return Event.objects.filter(pk__in=ids(name)).order_by()
+
+    def selected(name):
+        return {str(key): str(label) for key, label in filterset._labels(name)}
+
+    facets = []
+    sel = selected("land")
+    rows = (
+        events("land").values("district__state_id", "district__state__name").annotate(n=Count("pk"))
+    )
+    opts = _options(rows, sel, key="district__state_id", label="district__state__name")
+    facets.append(Facet("land", _("Bundesland"), _finish(opts, sel, by_count=False), top=16))
+
+    sel = selected("kreis")
+    if filterset.active("land") or sel:
+        rows = (
+            events("kreis")
+            .values("district_id", "district__name", "district__kind")
+            .annotate(n=Count("pk"))
+        )
+        opts = _options(
+            rows, sel, key="district_id", label="district__name", detail="district__kind"
+        )
+        facets.append(Facet("kreis", _("Kreis"), _finish(opts, sel)))
+    else:
+        facets.append(kreis_hint_facet())
+    for name, relation, column, label in (
+        ("handlungsfeld", "action_fields", "actionfield", _("Handlungsfeld")),
+        ("zielgruppe", "target_groups", "targetgroup", _("Zielgruppe")),
+    ):
+        through = Event._meta.get_field(relation).remote_field.through
+        sel = selected(name)
+        rows = (
+            through.objects.filter(event__in=ids(name))
+            .values(f"{column}__slug", f"{column}__name")
+            .annotate(n=Count("event_id"))
+            .order_by()
+        )
+        opts = _options(rows, sel, key=f"{column}__slug", label=f"{column}__name")
+        facets.append(Facet(name, label, _finish(opts, sel)))
+
+    sel = selected("online")
+    rows = events("online").values("online").annotate(n=Count("pk"))
+    from netzwerke.filters import ONLINE_CHOICES
+
+    names = dict(ONLINE_CHOICES)
+    words = {True: ("ja", str(names["ja"])), False: ("nein", str(names["nein"]))}
+    opts = [
+        Option(
+            value=words[row["online"]][0],
+            label=words[row["online"]][1],
+            count=row["n"],
+            selected=words[row["online"]][0] in sel,
+        )
+        for row in rows
+    ]
+    labels = {key: words[key == "ja"][1] for key in sel}
+    facets.append(Facet("online", _("Format"), _finish(opts, labels, by_count=False)))
+
+    rows = events("typ").values_list("network__network_type").annotate(n=Count("pk"))
+    facet, total = type_facet(dict(rows), filterset.active("typ"))
+    facets.append(facet)
+    return {f.name: f for f in facets}, total

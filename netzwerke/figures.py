@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q
+from django.db import models
+from django.db.models import Avg, Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from netzwerke.models import Network, State
@@ -35,6 +36,39 @@ class DirectoryFigures:
     #: (label, networks) per bin of ``PARTNER_BINS``
     partner_bins: list[tuple[str, int]]
     partner_mean: float | None
+    #: the type facts: (type label, fact label, networks of the type, with an answer, sum)
+    type_facts: list[tuple[str, str, int, int, int | None]] = ()
+
+
+def type_fact_figures(networks) -> list[tuple[str, str, int, int, int | None]]:
+    """Per numeric fact of a Qualifizierungsverbund or Drehscheibe: how many networks of
+    that type there are, how many answered, and the sum of their answers, in one query.
+    Unknown answers are left out, never counted as 0."""
+    aggregates = {}
+    for network_type, facts in Network.TYPE_FACTS.items():
+        of_type = Q(network_type=network_type)
+        aggregates[f"{network_type}__n"] = Count("pk", filter=of_type)
+        for name, _column in facts:
+            if isinstance(Network._meta.get_field(name), models.PositiveIntegerField):
+                known = of_type & Q(**{f"{name}__isnull": False})
+                aggregates[f"{name}__known"] = Count("pk", filter=known)
+                aggregates[f"{name}__sum"] = Sum(name, filter=of_type)
+    values = networks.order_by().aggregate(**aggregates)
+    labels = dict(Network.Type.choices)
+    rows = []
+    for network_type, facts in Network.TYPE_FACTS.items():
+        for name, _column in facts:
+            if f"{name}__sum" in values:
+                rows.append(
+                    (
+                        str(labels[network_type]),
+                        str(Network._meta.get_field(name).verbose_name),
+                        values[f"{network_type}__n"],
+                        values[f"{name}__known"],
+                        values[f"{name}__sum"],
+                    )
+                )
+    return rows
 
 
 def directory_figures(networks=None, *, states=None) -> DirectoryFigures:
@@ -59,4 +93,5 @@ def directory_figures(networks=None, *, states=None) -> DirectoryFigures:
         total=sum(counts.values()),
         partner_bins=[(label, bins[f"bin_{i}"]) for i, (label, _q) in enumerate(PARTNER_BINS)],
         partner_mean=bins["mean"],
+        type_facts=type_fact_figures(networks),
     )

@@ -18,6 +18,7 @@ from netzwerke.lenient import (
 )
 from netzwerke.models import (
     District,
+    Event,
     Membership,
     Network,
     State,
@@ -38,6 +39,7 @@ SORT_CHOICES = [
     ("partner", _("meiste Partner")),
 ]
 CRITERIA_ALL = "alle"
+CROSS_BORDER_YES = "ja"
 
 
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
@@ -75,20 +77,22 @@ def _vocabulary_filter(vocabulary, method="filter_vocabulary"):
     )
 
 
+def _land_filter(**kwargs):
+    return SlugsFilter(
+        queryset=State.objects.all(), to_field_name="code", label=_("Bundesland"), **kwargs
+    )
+
+
+def _kreis_filter(**kwargs):
+    return SlugsFilter(
+        queryset=District.objects.all(), to_field_name="ags", label=_("Kreis"), **kwargs
+    )
+
+
 class NetworkFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label=_("Suchbegriff"))
-    land = SlugsFilter(
-        queryset=State.objects.all(),
-        to_field_name="code",
-        method="filter_land",
-        label=_("Bundesland"),
-    )
-    kreis = SlugsFilter(
-        queryset=District.objects.all(),
-        to_field_name="ags",
-        method="filter_kreis",
-        label=_("Kreis"),
-    )
+    land = _land_filter(method="filter_land")
+    kreis = _kreis_filter(method="filter_kreis")
     handlungsfeld = _vocabulary_filter(ACTION_FIELDS)
     zielgruppe = _vocabulary_filter(TARGET_GROUPS)
     branche = _vocabulary_filter(SECTORS)
@@ -99,12 +103,24 @@ class NetworkFilter(django_filters.FilterSet):
         method="filter_criteria",
         label=_("Netzwerkkriterien"),
     )
+    grenzueberschreitend = django_filters.ChoiceFilter(
+        choices=[(CROSS_BORDER_YES, _("auch Regionen im Ausland"))],
+        method="filter_cross_border",
+        label=_("Grenzüberschreitend"),
+    )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_sort", label=_("Sortierung")
     )
 
     #: parameters that narrow the result, in the order of the facets
-    FACETS = ("land", "kreis", *(v.param for v in VOCABULARIES), "typ", "kriterien")
+    FACETS = (
+        "land",
+        "kreis",
+        *(v.param for v in VOCABULARIES),
+        "typ",
+        "kriterien",
+        "grenzueberschreitend",
+    )
 
     class Meta:
         model = Network
@@ -152,6 +168,9 @@ class NetworkFilter(django_filters.FilterSet):
 
     def filter_criteria(self, qs, name, value):
         return qs.meeting_criteria() if value == CRITERIA_ALL else qs
+
+    def filter_cross_border(self, qs, name, value):
+        return qs.cross_border() if value == CROSS_BORDER_YES else qs
 
     def filter_sort(self, qs, name, value):
         # the ordering is applied in ``ordered()``, after all filters
@@ -234,6 +253,8 @@ class NetworkFilter(django_filters.FilterSet):
         topics += [str(type_labels[t]) for t in self.active("typ")]
         if self.active("kriterien"):
             topics.append(gettext("alle vier Kriterien erfüllt"))
+        if self.active("grenzueberschreitend"):
+            topics.append(gettext("grenzüberschreitend"))
         if topics:
             title = f"{title} – {', '.join(topics)}"
         if self.search_text:
@@ -259,6 +280,8 @@ class NetworkFilter(django_filters.FilterSet):
                     key, label = value, type_labels[value]
                 elif name == "kriterien":
                     key, label = value, gettext("alle vier erfüllt")
+                elif name == "grenzueberschreitend":
+                    key, label = value, gettext("ja")
                 else:
                     key, label = getattr(value, keys.get(name, "slug")), value.name
                 chips.append(
@@ -272,4 +295,104 @@ class NetworkFilter(django_filters.FilterSet):
     @property
     def notices(self):
         """German messages about the parameter values that were ignored."""
+        return self.form.notices
+
+
+#: the ``online`` parameter: ``ja`` online, ``nein`` on site
+ONLINE_CHOICES = [("ja", _("online")), ("nein", _("vor Ort"))]
+
+
+class EventFilter(django_filters.FilterSet):
+    """The public filter of /veranstaltungen/ and its calendar feeds: the same lenient
+    parameters as the network list. Land and Kreis are the event's place."""
+
+    land = _land_filter(field_name="district__state")
+    kreis = _kreis_filter(field_name="district")
+    handlungsfeld = _vocabulary_filter(ACTION_FIELDS, method="filter_event_vocabulary")
+    zielgruppe = _vocabulary_filter(TARGET_GROUPS, method="filter_event_vocabulary")
+    online = ChoicesFilter(choices=ONLINE_CHOICES, method="filter_online", label=_("Format"))
+    typ = ChoicesFilter(
+        choices=Network.Type.choices, field_name="network__network_type", label=_("Netzwerktyp")
+    )
+
+    #: parameters that narrow the result, in the order of the facets
+    FACETS = ("land", "kreis", "handlungsfeld", "zielgruppe", "online", "typ")
+
+    class Meta:
+        model = Event
+        fields = []
+        form = LenientForm
+
+    def filter_event_vocabulary(self, qs, name, value):
+        vocabulary = VOCABULARY_OF_PARAM[name]
+        through = Event._meta.get_field(vocabulary.field).remote_field.through
+        matching = through.objects.filter(**{f"{vocabulary.through_column}__in": value})
+        return qs.filter(pk__in=matching.values("event_id"))
+
+    def filter_online(self, qs, name, value):
+        if set(value) == {"ja", "nein"} or not value:
+            return qs
+        return qs.filter(online=value[0] == "ja")
+
+    @property
+    def cleaned(self):
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    def value(self, name):
+        return (self.cleaned.get(name) or None) if self.is_bound else None
+
+    def active(self, name):
+        value = self.value(name)
+        if value is None:
+            return []
+        return value if isinstance(value, list) else [value]
+
+    def queryset_without(self, exclude):
+        """The filtered queryset ignoring parameter ``exclude`` (for disjunctive facets)."""
+        qs = self.queryset.all()
+        for name, value in self.cleaned.items():
+            if name != exclude and value not in (None, [], ""):
+                qs = self.filters[name].filter(qs, value)
+        return qs
+
+    def _labels(self, name):
+        if name == "online":
+            return [(v, dict(ONLINE_CHOICES)[v]) for v in self.active(name)]
+        if name == "typ":
+            return [(v, dict(Network.Type.choices)[v]) for v in self.active(name)]
+        key = {"land": "code", "kreis": "ags"}.get(name, "slug")
+        return [(getattr(obj, key), obj.name) for obj in self.active(name)]
+
+    def title(self, *, archive=False):
+        """A German title naming the filter: "Veranstaltungen in Bayern – online"."""
+        title = gettext("Vergangene Veranstaltungen") if archive else gettext("Veranstaltungen")
+        places = [label for name in ("land", "kreis") for _key, label in self._labels(name)]
+        if places:
+            title = gettext("%(title)s in %(places)s") % {
+                "title": title,
+                "places": ", ".join(places),
+            }
+        topics = []
+        for name in ("handlungsfeld", "zielgruppe", "typ", "online"):
+            topics += [str(label) for _key, label in self._labels(name)]
+        if topics:
+            title = f"{title} – {', '.join(topics)}"
+        return title
+
+    def chips(self, query):
+        chips = []
+        for name in self.FACETS:
+            field_label = self.form.fields[name].label
+            for key, label in self._labels(name):
+                chips.append(
+                    {
+                        "label": f"{field_label}: {label}",
+                        "query": querystring_without(query, name, str(key)),
+                    }
+                )
+        return chips
+
+    @property
+    def notices(self):
         return self.form.notices

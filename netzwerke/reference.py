@@ -134,6 +134,28 @@ SOURCES = (
             "gebildet; vereinfacht und auf drei Nachkommastellen gerundet."
         ),
     ),
+    Source(
+        key="nuts",
+        title=_("NUTS-Klassifikation 2024, Ebene 3 (Regionen der Nachbarstaaten)"),
+        publisher="Eurostat / GISCO",
+        licence=_("Eurostat-Weiterverwendungsrichtlinie; Verwaltungsgrenzen © EuroGeographics"),
+        licence_url="https://ec.europa.eu/eurostat/about-us/policies/copyright",
+        url="https://ec.europa.eu/eurostat/web/nuts",
+        vintage=_("NUTS 2024"),
+        attribution=_("Quelle: Eurostat, NUTS 2024; © EuroGeographics für die Verwaltungsgrenzen"),
+        used_for=_(
+            "Regionen im Ausland, die grenzüberschreitende Netzwerke abdecken (NUTS-3-Code "
+            "und Name)"
+        ),
+        package="",
+        files=("fixtures/nuts3_neighbours.csv",),
+        notes=_(
+            "Nur die an Deutschland grenzenden NUTS-3-Regionen von Belgien, den Niederlanden, "
+            "Luxemburg, Frankreich, der Schweiz, Österreich, Tschechien, Polen und Dänemark. "
+            "Die Tabelle wurde ohne Internetzugang aus Kenntnis der Klassifikation erstellt "
+            "und ist noch mit der GISCO-Tabelle NUTS 2024 abzugleichen."
+        ),
+    ),
 )
 
 # Names people use for groups of Kreise, seeded into the admin-editable Region table by

@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from netzwerke.models import District, Network, State
+from netzwerke.models import District, Event, Network, State
 
 
 class PagedSitemap(Sitemap):
@@ -20,7 +20,13 @@ class StaticSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["netzwerke:home", "netzwerke:network-list", "netzwerke:sources"]
+        return [
+            "netzwerke:home",
+            "netzwerke:network-list",
+            "netzwerke:event-list",
+            "netzwerke:event-archive",
+            "netzwerke:sources",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -64,9 +70,25 @@ class DistrictSitemap(PagedSitemap):
         )
 
 
+class EventSitemap(PagedSitemap):
+    """Every public event, past ones too (the archive stays)."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        return Event.objects.public().aggregate(latest=Max("updated_at"))["latest"]
+
+
 SITEMAPS = {
     "seiten": StaticSitemap,
     "netzwerke": NetworkSitemap,
+    "veranstaltungen": EventSitemap,
     "laender": StateSitemap,
     "kreise": DistrictSitemap,
 }

@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
-from netzwerke.views import contact, opendata, pages
+from netzwerke.views import contact, events, opendata, pages
 
 app_patterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -18,6 +18,7 @@ app_patterns = [
     path("netzwerke/export.json", opendata.network_export_json, name="network-export-json"),
     path("netzwerke/feed/", opendata.NetworkFeed(), name="network-feed"),
     path("netzwerke/<slug:slug>/", pages.NetworkDetailView.as_view(), name="network-detail"),
+    path("netzwerke/<slug:slug>/kalender.ics", events.network_calendar, name="network-calendar"),
     path("netzwerke/<slug:slug>/kontakt/", contact.network_contact, name="network-contact"),
     path(
         "netzwerke/<slug:slug>/kontakt/gesendet/",
@@ -31,6 +32,15 @@ app_patterns = [
         name="region-district",
     ),
     path("quellen/", pages.SourcesView.as_view(), name="sources"),
+    path("veranstaltungen/", events.EventListView.as_view(), name="event-list"),
+    path(
+        "veranstaltungen/archiv/",
+        events.EventListView.as_view(archive=True),
+        name="event-archive",
+    ),
+    path("veranstaltungen/feed/", events.EventFeed(), name="event-feed"),
+    path("veranstaltungen/kalender.ics", events.event_calendar, name="event-calendar"),
+    path("veranstaltungen/<slug:slug>/", events.EventDetailView.as_view(), name="event-detail"),
 ]
 
 urlpatterns = [

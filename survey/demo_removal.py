@@ -12,7 +12,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from netzwerke.models import Actor, Membership, Network, Project, Source
+from netzwerke.models import Actor, Event, Membership, Network, Project, Source
 from survey.demo import DEMO_USER, TOPICS
 from survey.models import Coordinator, FocusTopic, Submission, Survey
 
@@ -25,6 +25,7 @@ class DemoCounts:
     actors: int = 0
     memberships: int = 0
     projects: int = 0
+    events: int = 0
     waves: int = 0
     submissions: int = 0
     topics: int = 0
@@ -36,6 +37,7 @@ class DemoCounts:
         "actors": "Akteure",
         "memberships": "Mitgliedschaften",
         "projects": "Projekte",
+        "events": "Veranstaltungen",
         "waves": "Erhebungen",
         "submissions": "Einreichungen",
         "topics": "Schwerpunktthemen",
@@ -81,6 +83,12 @@ def demo_data_remove() -> DemoCounts:
     counts.waves = demo_waves.count()
     demo_waves.delete()
 
+    # demo events, and every event of a demo network
+    events = Event.objects.demo() | Event.objects.filter(network_id__in=network_ids)
+    event_ids = list(events.values_list("pk", flat=True))
+    counts.events = len(event_ids)
+    Event.objects.filter(pk__in=event_ids).delete()
+
     memberships = Membership.objects.filter(network_id__in=network_ids)
     membership_ids = list(memberships.values_list("pk", flat=True))
     project_ids = list(
@@ -104,15 +112,21 @@ def demo_data_remove() -> DemoCounts:
         (Membership, membership_ids),
         (Project, project_ids),
         (Actor, actor_ids),
+        (Event, event_ids),
     ):
         # in chunks: SQLite limits the parameters of one statement
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            if model is Network:
+            if model in (Network, Event):
                 # the many-to-many snapshots do not cascade with their history record
-                for m2m in Network.history.model._history_m2m_fields:
-                    snapshots = apps.get_model("netzwerke", f"HistoricalNetwork_{m2m.name}")
-                    deleted, _per_model = snapshots.objects.filter(network_id__in=chunk).delete()
+                name = model._meta.model_name
+                for m2m in model.history.model._history_m2m_fields:
+                    snapshots = apps.get_model(
+                        "netzwerke", f"Historical{model.__name__}_{m2m.name}"
+                    )
+                    deleted, _per_model = snapshots.objects.filter(
+                        **{f"{name}_id__in": chunk}
+                    ).delete()
                     counts.history += deleted
             deleted, _per_model = model.history.filter(id__in=chunk).delete()
             counts.history += deleted

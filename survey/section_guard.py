@@ -47,7 +47,11 @@ def stale_section_errors(request, submission, section) -> list:
     seen = request.POST.get("stand")
     if not seen or seen == section_state(submission, section.slug):
         return []
-    typed = section.extract(survey=submission.survey, data=request.POST)
+    typed = section.extract(
+        survey=submission.survey,
+        data=request.POST,
+        network_type=q.network_type_of(submission.answers),
+    )
     saved = submission.answers.get(section.slug) or {}
     form, _formset = section.build(survey=submission.survey)
     labels = dict(form.fields.items()) if form is not None else {}

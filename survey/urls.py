@@ -10,6 +10,21 @@ urlpatterns = [
     path("erhebung/", views.dashboard, name="dashboard"),
     path("erhebung/netzwerk/<slug:slug>/", views.network_detail, name="network"),
     path("erhebung/netzwerk/<slug:slug>/starten/", views.submission_start, name="submission-start"),
+    path(
+        "erhebung/netzwerk/<slug:slug>/veranstaltungen/",
+        views.network_events,
+        name="network-events",
+    ),
+    path(
+        "erhebung/netzwerk/<slug:slug>/veranstaltungen/neu/",
+        views.network_event_edit,
+        name="network-event-add",
+    ),
+    path(
+        "erhebung/netzwerk/<slug:slug>/veranstaltungen/<int:pk>/",
+        views.network_event_edit,
+        name="network-event-edit",
+    ),
     path("erhebung/<int:pk>/", views.submission_detail, name="submission-detail"),
     path("erhebung/<int:pk>/absenden/", views.submission_submit, name="submission-submit"),
     path("erhebung/<int:pk>/<slug:section>/", views.section_view, name="section"),

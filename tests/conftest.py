@@ -164,7 +164,7 @@ def _reference_data_committed(django_db_setup, django_db_blocker):
     rows go again when the module ends: other modules count their own Länder and Kreise,
     and transactional tests (which pytest-django runs after all others) flush the tables.
     """
-    from netzwerke.models import District, Place, PostalCode, Region, State
+    from netzwerke.models import District, ForeignRegion, Place, PostalCode, Region, State
 
     with django_db_blocker.unblock():
         call_command("load_reference_data", stdout=io.StringIO())
@@ -172,6 +172,7 @@ def _reference_data_committed(django_db_setup, django_db_blocker):
         # The command writes places and regions too; a region left behind clashes with
         # the regions a later module creates under the same unique name.
         Region.objects.all().delete()
+        ForeignRegion.objects.all().delete()
         Place.objects.all().delete()
         PostalCode.objects.all().delete()
         District.objects.all().delete()

@@ -46,7 +46,9 @@ def editorial_group(name):
     """The group as the data migration made it (a flushed test database has lost it)."""
     from django.contrib.auth.models import Group, Permission
 
-    grants = importlib.import_module("survey.migrations.0005_editorial_groups").GROUPS[name]
+    grants = dict(importlib.import_module("survey.migrations.0005_editorial_groups").GROUPS[name])
+    for later in ("0008_event_and_region_rights",):
+        grants.update(importlib.import_module(f"survey.migrations.{later}").GRANTS.get(name, {}))
     group, created = Group.objects.get_or_create(name=name)
     if created:
         for label, actions in grants.items():
@@ -185,6 +187,31 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
     status = nw.Project.Status.RUNNING
     start_date = datetime.date(2024, 1, 1)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A public event a week from now, 10–12 o'clock Berlin time."""
+
+    class Meta:
+        model = nw.Event
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Beratertag {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    description = "Beratung für kleine und mittlere Unternehmen."
+    starts_at = factory.LazyFunction(
+        lambda: (
+            timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=7)
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    address = "Rathaus, Niederwall 23, 33602 Bielefeld"
+    cost = nw.Event.Cost.FREE
+
+    action_fields = m2m("action_fields")
+    target_groups = m2m("target_groups")
 
 
 class FocusTopicFactory(factory.django.DjangoModelFactory):

@@ -47,6 +47,7 @@ def small_directory() -> SimpleNamespace:
         hannover=hannover,
         training=training,
         recruiting=recruiting,
+        youth=youth,
         owl=owl,
         guetersloh_net=guetersloh_net,
         hannover_net=hannover_net,

@@ -71,6 +71,10 @@ def populated(db):
     f.MembershipFactory(network=network)
     project = f.ProjectFactory(network=network)
     project.action_fields.add(field)
+    f.EventFactory(network=network, project=project, district=district, action_fields=[field])
+    nw.ForeignRegion.objects.get_or_create(
+        code="BE336", defaults={"name": "Bezirk Verviers", "country": "BE"}
+    )
     staff = f.StaffFactory(username="kurator")
     Group.objects.get_or_create(name="Redaktion")
     survey = f.SurveyFactory()

@@ -106,3 +106,52 @@ def test_demo_needs_reference_data(db):
     f.ActionFieldFactory()
     with pytest.raises(LookupError, match="load_reference_data"):
         generate_demo(networks=1, seed=1)
+
+
+def test_demo_has_events_type_facts_and_one_cross_border_network(regions):
+    from django.utils import timezone
+
+    from netzwerke.models import Event, ForeignRegion
+
+    aachen = District.objects.create(
+        ags="05334", name="Städteregion Aachen", kind="Kreis", state_id="NW"
+    )
+    ForeignRegion.objects.create(
+        code="BE336", name="Bezirk Verviers – Deutschsprachige Gemeinschaft", country="BE"
+    )
+    stats = generate_demo(networks=120, seed=5)
+    events = Event.objects.all()
+    assert stats.events == events.count() > 10
+    assert set(events.values_list("source", flat=True)) == {"demo"}
+    now = timezone.now()
+    assert events.filter(ends_at__lt=now).exists() and events.filter(ends_at__gte=now).exists()
+    assert set(events.values_list("network__source", flat=True)) == {"demo"}
+    assert events.public().count() == events.count()  # demo networks are published
+    qv = Network.objects.filter(network_type=Network.Type.QUALIFICATION)
+    assert qv.filter(qv_member_firms__isnull=False).exists()
+    assert qv.filter(qv_member_firms__isnull=True).exists()  # some stay unknown
+    assert not Network.objects.filter(
+        network_type=Network.Type.NETWORK, qv_member_firms__isnull=False
+    ).exists()
+    (cross,) = Network.objects.cross_border()
+    assert cross.is_demo and "Ostbelgien" in cross.name
+    assert list(cross.districts.all()) == [aachen]
+    assert list(cross.foreign_regions.values_list("code", flat=True)) == ["BE336"]
+    # a second run adds no second cross-border network
+    generate_demo(networks=10, seed=6)
+    assert Network.objects.cross_border().count() == 1
+
+
+def test_same_seed_gives_identical_events(regions):
+    from netzwerke.models import Event
+
+    def events():
+        return sorted(
+            Event.objects.values_list("network__slug", "slug", "starts_at", "status", "online")
+        )
+
+    generate_demo(networks=40, seed=9)
+    first = events()
+    _wipe()
+    generate_demo(networks=40, seed=9)
+    assert events() == first

@@ -30,7 +30,7 @@ def networks():
 
 
 def test_partner_figures_count_like_the_list_sorts(client, networks, django_assert_num_queries):
-    with django_assert_num_queries(3):  # Länder, types, partner bins
+    with django_assert_num_queries(4):  # Länder, types, partner bins, type facts
         figures = directory_figures()
     assert dict(figures.partner_bins) == {
         "keine": 1,

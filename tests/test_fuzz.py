@@ -40,6 +40,8 @@ PARAMETERS = [
     "akteurstyp",
     "typ",
     "kriterien",
+    "grenzueberschreitend",
+    "online",
     "sort",
     "page",
     "ort",
@@ -71,6 +73,10 @@ def _public_urls():
         "/statistik/partner.csv",
         "/statistik/netzwerkerhebung-2026/",
         "/statistik/netzwerkerhebung-2026/themen.csv",
+        "/veranstaltungen/",
+        "/veranstaltungen/archiv/",
+        "/veranstaltungen/kalender.ics",
+        "/veranstaltungen/feed/",
     ]
 
 
@@ -162,6 +168,22 @@ TEXT_FIELDS = [
 ]
 
 
+def _choose_type_asking(submission, section_slug, field_name):
+    """The section "typangaben" asks only the questions of the type chosen in
+    "stammdaten": choose the type that asks ``field_name``."""
+    from netzwerke.models import Network
+
+    if section_slug != "typangaben":
+        return
+    network_type = next(
+        network_type
+        for network_type, facts in Network.TYPE_FACTS.items()
+        if field_name in {name for name, _column in facts}
+    )
+    submission.answers = {"stammdaten": {"fields": {"network_type": network_type}}}
+    Submission.objects.filter(pk=submission.pk).update(answers=submission.answers)
+
+
 def _post_data(section, name, value):
     data = {"aktion": "speichern", name: value}
     if section.has_rows:
@@ -177,6 +199,7 @@ def test_questionnaire_text_never_gives_a_server_error(
 ):
     client, submission = coordinator_draft
     section = q.SECTIONS_BY_SLUG[section_slug]
+    _choose_type_asking(submission, section_slug, field_name)
     before = Submission.objects.get(pk=submission.pk).answers
     response = client.post(
         f"/erhebung/{submission.pk}/{section_slug}/", _post_data(section, field_name, value)
@@ -199,6 +222,7 @@ def test_nul_byte_in_a_questionnaire_field_is_refused_and_kept(
 ):
     client, submission = coordinator_draft
     section = q.SECTIONS_BY_SLUG[section_slug]
+    _choose_type_asking(submission, section_slug, field_name)
     typed = "Agentur für Arbeit\x00 Bielefeld"
     response = client.post(
         f"/erhebung/{submission.pk}/{section_slug}/", _post_data(section, field_name, typed)

@@ -98,6 +98,24 @@ PAGES = {
     "kontakt-gesendet": lambda client, data: client.get(
         reverse("netzwerke:network-contact-sent", args=[_unconsented(data).slug])
     ),
+    "veranstaltungen": lambda client, data: client.get(reverse("netzwerke:event-list")),
+    "veranstaltungen-gefiltert": lambda client, data: client.get(
+        reverse("netzwerke:event-list") + "?land=NW&online=nein&kreis=05711"
+    ),
+    "veranstaltungen-archiv": lambda client, data: client.get(
+        reverse("netzwerke:event-archive") + "?land=XX"
+    ),
+    "veranstaltung": lambda client, data: client.get(data.event.get_absolute_url()),
+    "erhebung-veranstaltungen": lambda client, data: _as_coordinator(client, data).get(
+        reverse("survey:network-events", args=[data.directory.owl.slug])
+    ),
+    "erhebung-veranstaltung-fehler": lambda client, data: _as_coordinator(client, data).post(
+        reverse("survey:network-event-add", args=[data.directory.owl.slug]),
+        {"title": "", "starts_at": "morgen", "ends_at": ""},
+    ),
+    "erhebung-typangaben": lambda client, data: _as_coordinator(client, data).get(
+        reverse("survey:section", args=[data.submission.pk, "typangaben"])
+    ),
     "seite-fehlt": lambda client, data: client.get("/gibt-es-nicht/"),
     "anmelden": lambda client, data: client.get(reverse("login")),
     "anmelden-fehler": lambda client, data: client.post(
@@ -144,8 +162,16 @@ def data(db):
     submission = f.SubmissionFactory(
         survey=wave, network=directory.owl, answers=answers, created_by=coordinator
     )
+    event = f.EventFactory(
+        network=directory.owl,
+        district=directory.bielefeld,
+        online=True,
+        action_fields=[directory.training],
+        registration_url="https://example.org/anmeldung",
+    )
     return SimpleNamespace(
         directory=directory,
+        event=event,
         statistics=small_statistics(directory),
         coordinator=coordinator,
         submission=submission,

@@ -44,6 +44,8 @@ MODEL_RIGHTS = {
     "netzwerke.actor": {"kuratierung": "vacd"},
     "netzwerke.membership": {"kuratierung": "vacd"},
     "netzwerke.project": {"kuratierung": "vacd"},
+    "netzwerke.event": {"kuratierung": "vacd"},
+    "netzwerke.foreignregion": {"kuratierung": "v"},
     "survey.focustopic": {"redaktion": "v"},
     "survey.survey": {"redaktion": "v"},
     "survey.coordinator": {"kuratierung": "vacd"},
@@ -78,6 +80,8 @@ ACTION_RIGHTS = {
     ("website.correctionsuggestion", "mark_done"): {"kuratierung", "admin"},
     ("outbox.outgoingmail", "retry_now"): {"admin"},
     ("website.correctionsuggestion", "mark_open"): {"kuratierung", "admin"},
+    ("netzwerke.event", "approve"): {"kuratierung", "admin"},
+    ("netzwerke.event", "reject"): {"kuratierung", "admin"},
 }
 
 
@@ -122,6 +126,15 @@ EXPECTED = {
     "netzwerke:region-state": (lambda w: "/regionen/NW/", everyone(200)),
     "netzwerke:region-district": (lambda w: "/regionen/NW/05711/", everyone(200)),
     "netzwerke:sources": (lambda w: "/quellen/", everyone(200)),
+    "netzwerke:event-list": (lambda w: "/veranstaltungen/", everyone(200)),
+    "netzwerke:event-archive": (lambda w: "/veranstaltungen/archiv/", everyone(200)),
+    "netzwerke:event-feed": (lambda w: "/veranstaltungen/feed/", everyone(200)),
+    "netzwerke:event-calendar": (lambda w: "/veranstaltungen/kalender.ics", everyone(200)),
+    "netzwerke:event-detail": (lambda w: f"/veranstaltungen/{w.event.slug}/", everyone(200)),
+    "netzwerke:network-calendar": (
+        lambda w: f"/netzwerke/{w.network_a.slug}/kalender.ics",
+        everyone(200),
+    ),
     "survey:dashboard": (lambda w: "/erhebung/", _statuses(302, 302, 302, 200, 200, 200)),
     "survey:network": (lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/", OWN_NETWORK),
     "survey:submission-start": (
@@ -129,6 +142,18 @@ EXPECTED = {
         POST_ONLY,
     ),
     "survey:submission-detail": (lambda w: f"/erhebung/{w.submission.pk}/", OWN_NETWORK),
+    "survey:network-events": (
+        lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/veranstaltungen/",
+        OWN_NETWORK,
+    ),
+    "survey:network-event-add": (
+        lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/veranstaltungen/neu/",
+        OWN_NETWORK,
+    ),
+    "survey:network-event-edit": (
+        lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/veranstaltungen/{w.event.pk}/",
+        OWN_NETWORK,
+    ),
     "survey:submission-submit": (lambda w: f"/erhebung/{w.submission.pk}/absenden/", POST_ONLY),
     "survey:section": (lambda w: f"/erhebung/{w.submission.pk}/stammdaten/", OWN_NETWORK),
     "survey:invitation": (lambda w: f"/einladung/{w.token}/", everyone(200)),
@@ -348,6 +373,9 @@ def world(db):
     nw.PostalCode.objects.create(code="33602", place="Bielefeld", district=district)
     nw.Place.objects.create(key="bielefeld", name="Bielefeld", district=district)
     nw.Region.objects.create(name="Ostwestfalen-Lippe").districts.add(district)
+    nw.ForeignRegion.objects.create(
+        code="BE336", name="Bezirk Verviers – Deutschsprachige Gemeinschaft", country="BE"
+    )
     field = f.ActionFieldFactory(name="Aus- und Weiterbildung", official=True)
     target_group = f.TargetGroupFactory(name="Schulabgänger")
     sector = f.SectorFactory(name="Verarbeitendes Gewerbe", code="C")
@@ -355,6 +383,7 @@ def world(db):
     network_b = f.NetworkFactory(name="Netzwerk B", districts=[district])
     membership = f.MembershipFactory(network=network_a)
     project = f.ProjectFactory(network=network_a)
+    event = f.EventFactory(network=network_a, district=district)
     survey = f.SurveyFactory()
     topic = f.FocusTopicFactory()
     survey.topics.add(topic)

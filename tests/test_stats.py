@@ -488,8 +488,8 @@ def test_query_budget_does_not_grow_with_the_data(client, django_assert_num_quer
         response = client.get(wave_url(wave, land="BY"))
     assert response.status_code == 200
     # waves, Länder, the latest wave's n and topic split, the trend, three
-    # directory tables, the number of demo networks; and the data version
-    with django_assert_num_queries(1 + 9):
+    # directory tables, the type facts, the number of demo networks; and the data version
+    with django_assert_num_queries(1 + 10):
         response = client.get(reverse("survey:statistics"))
     assert response.status_code == 200
     # as the wave page, without the trend

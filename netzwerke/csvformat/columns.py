@@ -27,6 +27,7 @@ COLUMNS = [
     "gruendungsjahr",
     "organisationsform",
     "kreise",
+    "regionen_ausland",
     *(v.column for v in NETWORK_VOCABULARIES),  # handlungsfelder, zielgruppen, branchen
     "schwerpunktthemen",
     "website",
@@ -41,6 +42,8 @@ COLUMNS = [
     "ziele_datenbasiert",
     "ergebnisse_evaluiert",
     "herkunft",
+    # the facts of a Qualifizierungsverbund and of an Arbeitsmarkt-Drehscheibe (optional)
+    *(column for facts in Network.TYPE_FACTS.values() for _field, column in facts),
     "partner",
 ]
 REQUIRED_COLUMNS = ["kuerzel", "name"]
@@ -83,8 +86,13 @@ SCALAR_FIELDS = {
     "ziele_datenbasiert": "goals_based_on_data",
     "ergebnisse_evaluiert": "results_evaluated",
     "herkunft": "source",
+    **{column: field for facts in Network.TYPE_FACTS.values() for field, column in facts},
 }
-M2M_COLUMNS = {"kreise": "districts", **{v.column: v.field for v in NETWORK_VOCABULARIES}}
+M2M_COLUMNS = {
+    "kreise": "districts",
+    "regionen_ausland": "foreign_regions",
+    **{v.column: v.field for v in NETWORK_VOCABULARIES},
+}
 
 
 def columns_for(*, public: bool) -> list[str]:
@@ -130,6 +138,17 @@ SCALAR_COLUMNS: dict[str, Column] = {
         YesNoColumn("ergebnisse_evaluiert"),
         # empty: unchanged; new networks are "importiert"
         ChoiceColumn("herkunft", Source, default=None),
+        # type facts: an empty cell is "keine Angabe" (None or ""), never 0
+        IntegerColumn("qv_mitgliedsunternehmen"),
+        IntegerColumn("qv_davon_kmu"),
+        TextColumn("qv_verbundmanagement", max_length=200),
+        IntegerColumn("qv_massnahmen_pro_jahr"),
+        IntegerColumn("qv_teilnehmende_pro_jahr"),
+        TextColumn("qv_foerderprogramm", max_length=300),
+        IntegerColumn("ds_abgebende_unternehmen"),
+        IntegerColumn("ds_aufnehmende_unternehmen"),
+        IntegerColumn("ds_vermittlungen_pro_jahr"),
+        TextColumn("ds_branchen_im_wandel", max_length=500),
     )
 }
 

@@ -23,7 +23,7 @@ from netzwerke.csvformat.columns import (
     SCALAR_FIELDS,
     split_list,
 )
-from netzwerke.models import ActorType, District, Network
+from netzwerke.models import ActorType, District, ForeignRegion, Network
 from netzwerke.services import ActorMatcher, PartnerSpec, actor_slug, in_chunks
 from netzwerke.tabular import LocatedError, error_text, read_csv
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
@@ -58,6 +58,7 @@ class Lookups:
 
     def __init__(self, rows: list[dict[str, str]]):
         self.districts = set(District.objects.values_list("ags", flat=True))
+        self.foreign_regions = set(ForeignRegion.objects.values_list("code", flat=True))
         self.vocab: dict[str, dict[str, Any]] = {}
         for vocabulary in NETWORK_VOCABULARIES:
             index: dict[str, Any] = {}
@@ -148,6 +149,39 @@ def _parse_partners(
     return partners
 
 
+def _parse_foreign_regions(row, value, lookups, errors) -> None:
+    """NUTS-3 codes of the neighbouring countries' regions; a German AGS or a German NUTS
+    code is refused with a pointer to the column ``kreise``."""
+    codes = [code.upper() for code in split_list(value, loose=True)]
+    german = [c for c in codes if c.isdigit() or c.startswith("DE")]
+    if german:
+        errors.append(
+            LocatedError(
+                row.line,
+                "regionen_ausland",
+                _(
+                    "%(list)s: Regionen in Deutschland stehen als Kreis (5-stelliger AGS) in "
+                    "der Spalte „kreise“."
+                )
+                % {"list": ", ".join(german)},
+            )
+        )
+    unknown = [c for c in codes if c not in lookups.foreign_regions and c not in german]
+    if unknown:
+        errors.append(
+            LocatedError(
+                row.line,
+                "regionen_ausland",
+                _(
+                    "Unbekannte Regionen im Ausland (NUTS-3-Code eines Nachbarstaats erwartet, "
+                    "z. B. BE336): %(list)s"
+                )
+                % {"list": ", ".join(unknown)},
+            )
+        )
+    row.m2m["foreign_regions"] = {c for c in codes if c in lookups.foreign_regions}
+
+
 def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups | None]:
     """Validate every row and cell; nothing touches the database except lookups."""
     table = read_csv(data, columns=COLUMNS, required=REQUIRED_COLUMNS)
@@ -194,6 +228,16 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups 
                 continue
             if value is not None or column != "herkunft":
                 row.values[SCALAR_FIELDS[column]] = value
+        members, kmu = row.values.get("qv_member_firms"), row.values.get("qv_member_kmu")
+        if members is not None and kmu is not None and kmu > members:
+            errors.append(
+                LocatedError(
+                    line,
+                    "qv_davon_kmu",
+                    _("Mehr KMU (%(kmu)d) als Mitgliedsunternehmen (%(members)d).")
+                    % {"kmu": kmu, "members": members},
+                )
+            )
         if row.values.get("contact_public") is False:
             # a public export blanks the contact of those who did not consent: importing
             # it must leave their stored contact alone
@@ -203,6 +247,20 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups 
         if "kreise" in cells:
             ags_list = split_list(cells["kreise"], loose=True)
             unknown = [a for a in ags_list if a not in lookups.districts]
+            abroad = [a for a in unknown if a.upper() in lookups.foreign_regions]
+            if abroad:
+                errors.append(
+                    LocatedError(
+                        line,
+                        "kreise",
+                        _(
+                            "%(list)s: Regionen im Ausland gehören in die Spalte "
+                            "„regionen_ausland“, nicht zu den Kreisen."
+                        )
+                        % {"list": ", ".join(abroad)},
+                    )
+                )
+                unknown = [a for a in unknown if a not in abroad]
             if unknown:
                 errors.append(
                     LocatedError(
@@ -213,6 +271,8 @@ def parse_networks(data) -> tuple[list[NetworkRow], list[LocatedError], Lookups 
                     )
                 )
             row.m2m["districts"] = set(ags_list)
+        if "regionen_ausland" in cells:
+            _parse_foreign_regions(row, cells["regionen_ausland"], lookups, errors)
         for column, index in lookups.vocab.items():
             if column not in cells:
                 continue

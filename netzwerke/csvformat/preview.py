@@ -17,6 +17,7 @@ from netzwerke.csvformat.parse import NetworkRow, parse_networks
 from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import (
     District,
+    ForeignRegion,
     Membership,
     Network,
     Sector,
@@ -32,6 +33,7 @@ COLUMN_OF_FIELD.update({model_field: column for column, model_field in M2M_COLUM
 # a sector is shown with its WZ letter, so it is named apart
 NAMED = {
     "districts": District,
+    "foreign_regions": ForeignRegion,
     **{v.field: v.model for v in NETWORK_VOCABULARIES if v is not SECTORS},
 }
 
@@ -128,7 +130,7 @@ class _Names:
 
     def join(self, field_name: str, keys) -> str:
         names = self.by_field[field_name]
-        if field_name == "districts":
+        if field_name in ("districts", "foreign_regions"):
             labels = sorted(f"{names.get(k, '?')} ({k})" for k in keys)
         else:
             labels = sorted(names.get(k, str(k)) for k in keys)

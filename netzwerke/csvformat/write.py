@@ -20,6 +20,7 @@ def export_queryset(qs: QuerySet[Network]) -> QuerySet[Network]:
     """``qs`` with what ``write_networks`` reads, so an export is a fixed number of queries."""
     return qs.prefetch_related(
         "districts",
+        "foreign_regions",
         *(v.field for v in NETWORK_VOCABULARIES),
         Prefetch(
             "memberships",
@@ -71,6 +72,7 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "gruendungsjahr": str(network.founded_year or ""),
         "organisationsform": network.organisation_form,
         "kreise": _join(sorted(d.ags for d in network.districts.all())),
+        "regionen_ausland": _join(sorted(r.code for r in network.foreign_regions.all())),
         **{
             v.column: _join(t.slug for t in getattr(network, v.field).all())
             for v in NETWORK_VOCABULARIES
@@ -90,6 +92,12 @@ def network_row(network: Network, *, public: bool = False) -> list[str]:
         "ziele_datenbasiert": format_yes_no(network.goals_based_on_data),
         "ergebnisse_evaluiert": format_yes_no(network.results_evaluated),
         "herkunft": network.source,
+        # type facts: "keine Angabe" is an empty cell, never 0
+        **{
+            column: "" if getattr(network, name) is None else str(getattr(network, name))
+            for facts in Network.TYPE_FACTS.values()
+            for name, column in facts
+        },
         "partner": _partner_cell(network),
     }
     if public and not network.contact_public:

@@ -6,12 +6,17 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from netzwerke.demo.texts import (
+    BELGIAN_BORDER,
     COORDINATION_ROLES,
     DEMO_NOTE,
+    EVENTS,
     FIRST_NAMES,
+    FUNDING,
+    HUB_SECTORS,
     INDUSTRIES,
     LAST_NAMES,
     LEGAL_FORMS,
@@ -29,6 +34,8 @@ from netzwerke.models import (
     Actor,
     ActorType,
     District,
+    Event,
+    ForeignRegion,
     Membership,
     Network,
     Project,
@@ -79,6 +86,13 @@ class Generator:
         self.actor_slugs = set(Actor.objects.values_list("slug", flat=True))
         self.pools: dict[str, list[ActorSpec]] = {}
         self.new_actors: list[Actor] = []
+        # events and type facts draw from their own generator, so that adding them left
+        # the networks of a seed as they were
+        self.extra = random.Random(f"{seed}-veranstaltungen")
+        self.event_slugs = set(Event.objects.values_list("slug", flat=True))
+        self.foreign_regions = set(ForeignRegion.objects.values_list("code", flat=True))
+        through = Network.foreign_regions.through
+        self.has_cross_border = through.objects.filter(network__source=Source.DEMO).exists()
 
     # --- helpers -------------------------------------------------------------------
 
@@ -275,6 +289,7 @@ class Generator:
         reported = size + rng.randint(0, 20) if rng.random() < 0.8 else None
         network.partner_count_reported = reported
         projects = self._projects(districts[0].name, founded)
+        self._type_facts(network, region)
         related = {
             "districts": [d.ags for d in districts],
             "action_fields": [self.action_fields[s].pk for s in action_fields],
@@ -282,8 +297,106 @@ class Generator:
             "sectors": sorted({self.sectors[c].pk for c in sector_codes if c in self.sectors}),
             "memberships": memberships,
             "projects": projects,
+            "foreign_regions": [],
+            "events": self._events(network, districts, action_fields, target_groups),
         }
         return network, related
+
+    def _type_facts(self, network: Network, region: str) -> None:
+        """Facts of a Qualifizierungsverbund or Drehscheibe; some stay unknown (None)."""
+        rng = self.extra
+
+        def maybe(value, chance=0.75):
+            return value if rng.random() < chance else None
+
+        if network.network_type == Network.Type.QUALIFICATION:
+            members = maybe(rng.randint(8, 60), 0.85)
+            network.qv_member_firms = members
+            if members is not None:
+                network.qv_member_kmu = maybe(round(members * rng.uniform(0.5, 0.95)))
+            network.qv_management = rng.choice([f"Wirtschaftsförderung {region}", ""])
+            network.qv_measures_per_year = maybe(rng.randint(4, 80), 0.6)
+            network.qv_participants_per_year = maybe(rng.randint(40, 900), 0.6)
+            network.qv_funding_programme = rng.choice([*FUNDING, ""])
+        elif network.network_type == Network.Type.HUB:
+            network.hub_firms_offering = maybe(rng.randint(3, 25))
+            network.hub_firms_seeking = maybe(rng.randint(5, 60))
+            network.hub_placements_per_year = maybe(rng.randint(10, 300), 0.6)
+            network.hub_sectors = ", ".join(rng.sample(HUB_SECTORS, rng.randint(0, 3)))
+
+    def _events(self, network, districts, action_fields, target_groups) -> list:
+        """Past and upcoming events of a published network, around today."""
+        rng = self.extra
+        if network.status != Network.Status.PUBLISHED or rng.random() > 0.35:
+            return []
+        today = timezone.localdate()
+        berlin = timezone.get_default_timezone()
+        events = []
+        for title, online, field_slugs in rng.sample(EVENTS, rng.randint(1, 3)):
+            title = title.format(r=region_label(districts[0]))
+            day = today + datetime.timedelta(days=rng.choice([-1, 1, 1, 2]) * rng.randint(2, 120))
+            all_day = not online and rng.random() < 0.15
+            start_hour = 0 if all_day else rng.choice([9, 10, 14, 16, 18])
+            starts_at = datetime.datetime.combine(day, datetime.time(start_hour), tzinfo=berlin)
+            length = (
+                datetime.timedelta(hours=23, minutes=59)
+                if all_day
+                else datetime.timedelta(hours=rng.choice([1, 2, 3, 6]))
+            )
+            district = None if online else rng.choice(districts)
+            slug = self._unique(slugify(f"{title}-{day:%Y-%m-%d}")[:200], self.event_slugs)
+            event = Event(
+                title=title,
+                slug=slug,
+                description=(
+                    f"{title}: eine Veranstaltung von {network.name} für Unternehmen und "
+                    f"Interessierte aus der Region. {DEMO_NOTE}"
+                ),
+                starts_at=starts_at,
+                ends_at=starts_at + length,
+                all_day=all_day,
+                address="" if online else f"Rathaus, Marktplatz 1, {district.name}",
+                district=district,
+                online=online,
+                registration_url=f"{network.website}/veranstaltungen/{slug[:60]}",
+                cost=rng.choice([Event.Cost.FREE, Event.Cost.FREE, Event.Cost.PAID, ""]),
+                status=Event.Status.CANCELLED if rng.random() < 0.08 else Event.Status.PLANNED,
+                source=Source.DEMO,
+            )
+            fields = [self.action_fields[s].pk for s in field_slugs if s in self.action_fields]
+            if not fields:
+                fields = [self.action_fields[s].pk for s in action_fields[:1]]
+            groups = [t.pk for t in target_groups[: rng.randint(0, 2)]]
+            events.append((event, fields, groups))
+        return events
+
+    def cross_border(self, built) -> None:
+        """Make the first network an Ostbelgien-like cross-border network, once: a Kreis on
+        the Belgian border and the German-speaking Community of Belgium (BE336)."""
+        regions = [r for r in ("BE336", "BE335") if r in self.foreign_regions]
+        border = [d for d in self.districts if d.ags in BELGIAN_BORDER]
+        if not built or not regions or not border or self.has_cross_border:
+            return
+        network, related = built[0]
+        border.sort(key=lambda d: BELGIAN_BORDER.index(d.ags))
+        network.name = f"Fachkräfteallianz {region_label(border[0])}–Ostbelgien"
+        self.network_slugs.discard(network.slug)
+        network.slug = self._unique(slugify(network.name), self.network_slugs)
+        network.network_type = Network.Type.ALLIANCE
+        for facts in Network.TYPE_FACTS.values():
+            for name, _column in facts:
+                # a Bündnis has no type facts: unknown (None, or "" for text)
+                setattr(network, name, Network._meta.get_field(name).get_default())
+        network.status = Network.Status.PUBLISHED
+        network.published_at = network.published_at or BASE_DATE
+        network.description = (
+            f"Die Allianz verbindet Unternehmen, Kammern und Arbeitsverwaltung in "
+            f"{region_label(border[0])} und in der Deutschsprachigen Gemeinschaft Belgiens "
+            f"über die Grenze hinweg.\n\n{DEMO_NOTE}"
+        )
+        network.short_description = "Fachkräfte sichern – grenzüberschreitend mit Ostbelgien."
+        related["districts"] = [border[0].ags]
+        related["foreign_regions"] = regions
 
     def _projects(self, place: str, founded: int) -> list[tuple[Project, list[int]]]:
         rng = self.rng

@@ -84,6 +84,27 @@ PROJECTS = [
 ]  # fmt: skip
 
 
+# (title, online, action field slugs); "{r}" is the network's region
+EVENTS = [
+    ("Beratertag für kleine und mittlere Unternehmen {r}", False, ["aus-und-weiterbildung"]),
+    ("Ideenlabor Fachkräftesicherung", False, ["fachkraeftegewinnung-bindung"]),
+    ("Fachkräftekongress {r}", False, ["fachkraeftegewinnung-bindung", "aus-und-weiterbildung"]),
+    ("Azubi-Speeddating {r}", False, ["berufsorientierung-nachwuchs"]),
+    ("Webinar: Fachkräfte aus dem Ausland gewinnen", True, ["integration-zuwanderung"]),
+    ("Netzwerktreffen der Partner", False, []),
+    ("Online-Sprechstunde Weiterbildungsförderung", True, ["aus-und-weiterbildung"]),
+    ("Tag der offenen Betriebe {r}", False, ["berufsorientierung-nachwuchs"]),
+    ("Workshop: Vereinbarkeit im Betrieb", False, ["vereinbarkeit-beruf-familie"]),
+]  # fmt: skip
+FUNDING = ["ESF Plus", "Landesprogramm Qualifizierungsverbünde", "Weiterbildungsverbünde (BMAS)"]
+HUB_SECTORS = [
+    "Automobilzulieferer", "Maschinenbau", "Metallverarbeitung", "Chemie", "Textil",
+    "Energie", "Druck und Medien",
+]  # fmt: skip
+#: Kreise on the Belgian border, for the cross-border demo network (in this order)
+BELGIAN_BORDER = ["05334", "05366", "07232"]
+
+
 def region_label(district: District) -> str:
     """A Kreis as it appears in a network name: "Landkreis Cham", "Bielefeld"."""
     name, kind = district.name, district.kind

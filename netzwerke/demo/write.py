@@ -8,7 +8,7 @@ from django.db import transaction
 
 from netzwerke.dataversion import data_version_bump
 from netzwerke.demo.generator import BASE_DATE, Generator
-from netzwerke.models import Actor, Membership, Network, Project
+from netzwerke.models import Actor, Event, Membership, Network, Project
 
 BATCH = 2000
 
@@ -19,6 +19,7 @@ class Stats:
     actors: int = 0
     memberships: int = 0
     projects: int = 0
+    events: int = 0
     per_state: dict[str, int] = field(default_factory=dict)
 
 
@@ -27,6 +28,7 @@ def generate_demo(*, networks: int, seed: int) -> Stats:
     """Create ``networks`` demo networks with actors, memberships and projects."""
     generator = Generator(seed)
     built = [generator.network(i) for i in range(networks)]
+    generator.cross_border(built)
 
     Actor.objects.bulk_create(generator.new_actors, batch_size=BATCH)
     Network.objects.bulk_create([n for n, _r in built], batch_size=BATCH)
@@ -48,10 +50,11 @@ def generate_demo(*, networks: int, seed: int) -> Stats:
 
     through = {
         name: Network._meta.get_field(name).remote_field.through
-        for name in ("districts", "action_fields", "target_groups", "sectors")
+        for name in ("districts", "foreign_regions", "action_fields", "target_groups", "sectors")
     }
     target_column = {
         "districts": "district_id",
+        "foreign_regions": "foreignregion_id",
         "action_fields": "actionfield_id",
         "target_groups": "targetgroup_id",
         "sectors": "sector_id",
@@ -99,14 +102,47 @@ def generate_demo(*, networks: int, seed: int) -> Stats:
             created_at=BASE_DATE, updated_at=BASE_DATE
         )
 
+    events = _write_events(built)
+
     data_version_bump()  # bulk_create sends no signals
     stats = Stats(
         networks=len(built),
         actors=len(generator.new_actors),
         memberships=len(memberships),
         projects=len(projects),
+        events=events,
     )
     for _network, related in built:
         state = related["districts"][0][:2]
         stats.per_state[state] = stats.per_state.get(state, 0) + 1
     return stats
+
+
+def _write_events(built) -> int:
+    """The demo events of ``built`` networks, with their vocabularies; returns the count."""
+    rows = []
+    for network, related in built:
+        for event, fields, groups in related["events"]:
+            event.network_id = network.pk
+            rows.append((event, fields, groups))
+    Event.objects.bulk_create([event for event, _f, _g in rows], batch_size=BATCH)
+    if rows and rows[0][0].pk is None:
+        ids = dict(
+            Event.objects.filter(slug__in=[e.slug for e, _f, _g in rows]).values_list("slug", "pk")
+        )
+        for event, _fields, _groups in rows:
+            event.pk = ids[event.slug]
+    fields_through = Event.action_fields.through
+    groups_through = Event.target_groups.through
+    fields_through.objects.bulk_create(
+        [fields_through(event_id=e.pk, actionfield_id=f) for e, fs, _g in rows for f in fs],
+        batch_size=BATCH,
+    )
+    groups_through.objects.bulk_create(
+        [groups_through(event_id=e.pk, targetgroup_id=g) for e, _f, gs in rows for g in gs],
+        batch_size=BATCH,
+    )
+    if rows:
+        pks = [e.pk for e, _f, _g in rows]
+        Event.objects.filter(pk__in=pks).update(created_at=BASE_DATE, updated_at=BASE_DATE)
+    return len(rows)

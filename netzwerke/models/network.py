@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from netzwerke.models.actors import Membership
 from netzwerke.models.common import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Source
 from netzwerke.models.projects import Project
-from netzwerke.models.regions import District
+from netzwerke.models.regions import District, ForeignRegion
 from netzwerke.models.vocabulary import ActionField, Sector, TargetGroup
 from netzwerke.search import search_networks
 from netzwerke.versioning import VersionedModel
@@ -33,6 +33,11 @@ class NetworkQuerySet(models.QuerySet):
 
     def in_district(self, ags):
         return self.filter(districts__ags=ags).distinct()
+
+    def cross_border(self):
+        """Networks that also cover a region outside Germany."""
+        through = Network.foreign_regions.through
+        return self.filter(pk__in=through.objects.values("network_id"))
 
     def search(self, q):
         """Full text over name, descriptions, partners and projects, annotated
@@ -148,6 +153,13 @@ class Network(VersionedModel):
     districts = models.ManyToManyField(
         District, related_name="networks", blank=True, verbose_name=_("Kreise")
     )
+    foreign_regions = models.ManyToManyField(
+        ForeignRegion,
+        related_name="networks",
+        blank=True,
+        verbose_name=_("Regionen im Ausland (NUTS 3)"),
+        help_text=_("Nur für grenzüberschreitende Netzwerke; deutsche Regionen sind Kreise."),
+    )
     action_fields = models.ManyToManyField(
         ActionField, related_name="networks", blank=True, verbose_name=_("Handlungsfelder")
     )
@@ -195,6 +207,48 @@ class Network(VersionedModel):
     results_evaluated = models.BooleanField(
         _("Ergebnisse evaluiert und Ziele angepasst"), null=True, blank=True
     )
+    # -- facts of a Qualifizierungsverbund (only shown and asked for that type) --
+    # null is "keine Angabe", never 0
+    qv_member_firms = models.PositiveIntegerField(_("Mitgliedsunternehmen"), null=True, blank=True)
+    qv_member_kmu = models.PositiveIntegerField(
+        _("davon KMU"), null=True, blank=True, help_text=_("kleine und mittlere Unternehmen")
+    )
+    qv_management = models.CharField(
+        _("Verbundmanagement (Organisation)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Die Organisation, bei der das Verbundmanagement angesiedelt ist."),
+    )
+    qv_measures_per_year = models.PositiveIntegerField(
+        _("Weiterbildungsmaßnahmen pro Jahr"), null=True, blank=True
+    )
+    qv_participants_per_year = models.PositiveIntegerField(
+        _("Teilnehmende pro Jahr"), null=True, blank=True
+    )
+    qv_funding_programme = models.CharField(_("Förderprogramm"), max_length=300, blank=True)
+    # -- facts of an Arbeitsmarkt-Drehscheibe --
+    hub_firms_offering = models.PositiveIntegerField(
+        _("abgebende Unternehmen"),
+        null=True,
+        blank=True,
+        help_text=_("Unternehmen, die Beschäftigte abgeben (deren Arbeitsplätze wegfallen)."),
+    )
+    hub_firms_seeking = models.PositiveIntegerField(
+        _("aufnehmende Unternehmen"),
+        null=True,
+        blank=True,
+        help_text=_("Unternehmen, die Fachkräfte suchen und aufnehmen."),
+    )
+    hub_placements_per_year = models.PositiveIntegerField(
+        _("Vermittlungen pro Jahr"), null=True, blank=True
+    )
+    hub_sectors = models.CharField(
+        _("Branchen im Wandel"),
+        max_length=500,
+        blank=True,
+        help_text=_("Branchen in der Transformation, durch Komma getrennt."),
+    )
+
     source = models.CharField(
         _("Herkunft"),
         max_length=20,
@@ -202,6 +256,14 @@ class Network(VersionedModel):
         default=Source.CURATED,
         db_index=True,
         help_text=_("Demo-Daten sind synthetisch und werden überall als solche gekennzeichnet."),
+    )
+    trusted = models.BooleanField(
+        _("vertrauenswürdig"),
+        default=False,
+        help_text=_(
+            "Veranstaltungen, die die Koordination einträgt, erscheinen sofort, ohne "
+            "Prüfung durch die Kuratierung."
+        ),
     )
 
     status = models.CharField(
@@ -215,7 +277,7 @@ class Network(VersionedModel):
     search_vector = SearchVectorField(_("Suchindex"), null=True, editable=False)
 
     history = HistoricalRecords(
-        m2m_fields=[districts, action_fields, target_groups, sectors],
+        m2m_fields=[districts, foreign_regions, action_fields, target_groups, sectors],
         excluded_fields=["search_vector"],
     )
     objects = NetworkQuerySet.as_manager()
@@ -239,10 +301,57 @@ class Network(VersionedModel):
             models.CheckConstraint(
                 condition=Q(source__in=Source.values), name="network_source_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(qv_member_kmu__isnull=True)
+                | Q(qv_member_firms__isnull=True)
+                | Q(qv_member_kmu__lte=models.F("qv_member_firms")),
+                name="network_qv_kmu_within_members",
+            ),
         ]
+
+    #: the facts of a network type, in the order the profile, survey and CSV show them:
+    #: type → [(model field, CSV column)]
+    TYPE_FACTS = {
+        Type.QUALIFICATION: [
+            ("qv_member_firms", "qv_mitgliedsunternehmen"),
+            ("qv_member_kmu", "qv_davon_kmu"),
+            ("qv_management", "qv_verbundmanagement"),
+            ("qv_measures_per_year", "qv_massnahmen_pro_jahr"),
+            ("qv_participants_per_year", "qv_teilnehmende_pro_jahr"),
+            ("qv_funding_programme", "qv_foerderprogramm"),
+        ],
+        Type.HUB: [
+            ("hub_firms_offering", "ds_abgebende_unternehmen"),
+            ("hub_firms_seeking", "ds_aufnehmende_unternehmen"),
+            ("hub_placements_per_year", "ds_vermittlungen_pro_jahr"),
+            ("hub_sectors", "ds_branchen_im_wandel"),
+        ],
+    }
 
     def __str__(self):
         return self.name
+
+    @property
+    def type_facts(self):
+        """The facts of this network's type as ``[(label, value)]``; an unknown value is
+        None (the profile says "keine Angabe", never 0). Empty for the other types."""
+        facts = []
+        for name, _column in self.TYPE_FACTS.get(self.network_type, []):
+            value = getattr(self, name)
+            facts.append((self._meta.get_field(name).verbose_name, value if value != "" else None))
+        return facts
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if (
+            self.qv_member_kmu is not None
+            and self.qv_member_firms is not None
+            and self.qv_member_kmu > self.qv_member_firms
+        ):
+            raise ValidationError(
+                {"qv_member_kmu": _("Es sind mehr KMU als Mitgliedsunternehmen angegeben.")}
+            )
 
     def get_absolute_url(self):
         return reverse("netzwerke:network-detail", kwargs={"slug": self.slug})

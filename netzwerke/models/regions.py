@@ -178,6 +178,61 @@ class Place(models.Model):
         return self.name
 
 
+class ForeignRegionQuerySet(models.QuerySet):
+    def with_network_counts(self, networks=None):
+        networks = _published_networks(networks)
+        return self.annotate(
+            network_count=Count(
+                "networks", filter=Q(networks__in=networks.order_by().values("pk")), distinct=True
+            )
+        )
+
+
+class ForeignRegion(models.Model):
+    """A NUTS-3 region of a neighbouring country that a cross-border network may cover
+    (``BE336``, Bezirk Verviers – Deutschsprachige Gemeinschaft). German regions are
+    Kreise (``District``), never rows here. Filled by ``load_reference_data`` from
+    ``fixtures/nuts3_neighbours.csv``."""
+
+    class Country(models.TextChoices):
+        BE = "BE", _("Belgien")
+        NL = "NL", _("Niederlande")
+        LU = "LU", _("Luxemburg")
+        FR = "FR", _("Frankreich")
+        CH = "CH", _("Schweiz")
+        AT = "AT", _("Österreich")
+        CZ = "CZ", _("Tschechien")
+        PL = "PL", _("Polen")
+        DK = "DK", _("Dänemark")
+
+    code = models.CharField(_("NUTS-3-Code"), max_length=5, primary_key=True)
+    name = models.CharField(_("Name"), max_length=150)
+    country = models.CharField(_("Staat"), max_length=2, choices=Country.choices)
+
+    objects = ForeignRegionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Region im Ausland (NUTS 3)")
+        verbose_name_plural = _("Regionen im Ausland (NUTS 3)")
+        ordering = ["country", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}[0-9A-Z]{3}$"), name="foreignregion_nuts3_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(country__in=["BE", "NL", "LU", "FR", "CH", "AT", "CZ", "PL", "DK"]),
+                name="foreignregion_neighbour_country",
+            ),
+            models.CheckConstraint(
+                condition=Q(code__startswith=models.F("country")),
+                name="foreignregion_code_of_country",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code}, {self.get_country_display()})"
+
+
 class Region(models.Model):
     """A name people use for a group of Kreise ("OWL", "Allgäu"), editable in the admin."""
 

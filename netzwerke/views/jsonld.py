@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for a network profile, safe to embed in a script element."""
+"""schema.org JSON-LD for a network profile and an event page, safe to embed in a script
+element."""
 
 import json
 
@@ -15,7 +16,7 @@ def _json_for_script(data):
     )
 
 
-def organization_jsonld(request, network, districts, memberships):
+def organization_jsonld(request, network, districts, memberships, foreign_regions=()):
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -38,6 +39,16 @@ def organization_jsonld(request, network, districts, memberships):
             }
             for d in districts
         ]
+    if foreign_regions:
+        data.setdefault("areaServed", []).extend(
+            {
+                "@type": "AdministrativeArea",
+                "name": region.name,
+                "identifier": region.code,
+                "containedInPlace": {"@type": "Country", "identifier": region.country},
+            }
+            for region in foreign_regions
+        )
     if memberships:
         data["member"] = [{"@type": "Organization", "name": m.actor.name} for m in memberships]
     public = network.public_contact
@@ -54,4 +65,61 @@ def organization_jsonld(request, network, districts, memberships):
     if contact:
         data["contactPoint"] = {"@type": "ContactPoint", "contactType": "Netzwerkkoordination"}
         data["contactPoint"].update(contact)
+    return _json_for_script(data)
+
+
+def event_jsonld(request, event):
+    """schema.org ``Event``: status, attendance mode, place or virtual location, organizer."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "eventStatus": "https://schema.org/"
+        + ("EventCancelled" if event.cancelled else "EventScheduled"),
+        "eventAttendanceMode": f"https://schema.org/{event.attendance_mode}",
+        "organizer": {
+            "@type": "Organization",
+            "name": event.network.name,
+            "url": request.build_absolute_uri(event.network.get_absolute_url()),
+        },
+    }
+    if event.all_day:
+        data["startDate"] = event.first_day.isoformat()
+        data["endDate"] = event.last_day.isoformat()
+    else:
+        data["startDate"] = event.local_start.isoformat()
+        data["endDate"] = event.local_end.isoformat()
+    if event.description:
+        data["description"] = event.description[:500]
+    locations = []
+    if event.address or event.district_id:
+        place = {"@type": "Place", "name": event.address.splitlines()[0] if event.address else ""}
+        address = {"@type": "PostalAddress", "addressCountry": "DE"}
+        if event.address:
+            address["streetAddress"] = ", ".join(event.address.splitlines())
+        if event.district_id:
+            address["addressRegion"] = event.district.state.name
+            place["containedInPlace"] = {
+                "@type": "AdministrativeArea",
+                "name": event.district.name,
+                "identifier": event.district.ags,
+            }
+            place["name"] = place["name"] or event.district.name
+        place["address"] = address
+        locations.append(place)
+    if event.online:
+        virtual = {"@type": "VirtualLocation"}
+        if event.registration_url:
+            virtual["url"] = event.registration_url
+        locations.append(virtual)
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.registration_url:
+        data["offers"] = {"@type": "Offer", "url": event.registration_url}
+        if event.cost == event.Cost.FREE:
+            data["isAccessibleForFree"] = True
+            data["offers"].update(price="0", priceCurrency="EUR")
+    elif event.cost == event.Cost.FREE:
+        data["isAccessibleForFree"] = True
     return _json_for_script(data)

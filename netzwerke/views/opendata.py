@@ -19,6 +19,7 @@ from netzwerke.csvformat import export_queryset, network_rows
 from netzwerke.filters import NetworkFilter, querystring_without
 from netzwerke.models import (
     District,
+    ForeignRegion,
     Network,
 )
 from netzwerke.tabular import csv_response, in_pieces
@@ -44,6 +45,8 @@ def network_json(request, n):
         "kurzbeschreibung": n.short_description,
         "kreise": [d.ags for d in districts],
         "laender": sorted({d.state_id for d in districts}),
+        # NUTS-3 codes of the regions abroad (cross-border networks)
+        "regionen_ausland": [r.code for r in n.foreign_regions.all()],
         **{v.column: [t.slug for t in getattr(n, v.field).all()] for v in NETWORK_VOCABULARIES},
         "partner_anzahl": n.partner_count,
         "gruendungsjahr": n.founded_year,
@@ -55,6 +58,12 @@ def network_json(request, n):
         "ergebnisse_evaluiert": n.results_evaluated,
         # only with the contact person's consent
         "kontakt": n.public_contact or None,
+        # the facts of a Qualifizierungsverbund or Drehscheibe, null where unknown
+        "typ_kennzahlen": {
+            column: getattr(n, name) if getattr(n, name) != "" else None
+            for name, column in Network.TYPE_FACTS.get(n.network_type, [])
+        }
+        or None,
         "herkunft": n.source,
         "demo": n.is_demo,
         "url": request.build_absolute_uri(n.get_absolute_url()),
@@ -70,6 +79,7 @@ def network_export_json(request):
         .with_partner_count()
         .prefetch_related(
             Prefetch("districts", queryset=District.objects.order_by("ags")),
+            Prefetch("foreign_regions", queryset=ForeignRegion.objects.order_by("code")),
             *(
                 Prefetch(v.field, queryset=v.model.objects.order_by(v.order_by))
                 for v in NETWORK_VOCABULARIES

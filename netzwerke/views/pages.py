@@ -18,6 +18,7 @@ from netzwerke.filters import NetworkFilter
 from netzwerke.maps import district_map, germany_map
 from netzwerke.models import (
     District,
+    Event,
     Membership,
     Network,
     Project,
@@ -29,6 +30,8 @@ from netzwerke.search import did_you_mean
 from netzwerke.views.jsonld import organization_jsonld
 from netzwerke.vocabularies import NETWORK_VOCABULARIES, VOCABULARIES
 
+#: the upcoming events a profile lists before it links to the rest
+PROFILE_EVENTS = 5
 PLZ = re.compile(r"\d{5}")  # also the shape of an AGS
 LAND = re.compile(r"[A-Za-z]{2}")
 
@@ -259,6 +262,7 @@ class NetworkDetailView(DetailView):
                     "districts",
                     queryset=District.objects.select_related("state").order_by("name"),
                 ),
+                "foreign_regions",
                 *(v.field for v in NETWORK_VOCABULARIES),
                 Prefetch(
                     "memberships",
@@ -284,19 +288,30 @@ class NetworkDetailView(DetailView):
             for actor_type, group in groupby(memberships, key=lambda m: m.actor.actor_type)
         ]
         states = list({d.state_id: d.state for d in districts}.values())
+        foreign_regions = list(network.foreign_regions.all())
         return super().get_context_data(
             districts=districts,
+            foreign_regions=foreign_regions,
             states=states,
             partner_groups=partner_groups,
             partner_total=len(memberships),
             binding_total=sum(m.binding is True for m in memberships),
             binding_unknown=sum(m.binding is None for m in memberships),
             projects=list(network.projects.all()),
+            events=network_upcoming_events(network),
             criteria=network.criteria_states,
             district_map=district_map_or_none([d.ags for d in districts]),
-            jsonld=organization_jsonld(self.request, network, districts, memberships),
+            jsonld=organization_jsonld(
+                self.request, network, districts, memberships, foreign_regions
+            ),
             **kwargs,
         )
+
+
+def network_upcoming_events(network, now=None):
+    """The profile's block: the network's next public events (one query)."""
+    events = Event.objects.public().filter(network=network).select_related("district")
+    return list(events.upcoming(now)[:PROFILE_EVENTS])
 
 
 def district_map_or_none(ags_list):

@@ -28,6 +28,7 @@ from survey.questionnaire.sections import (
     SECTIONS,
     SECTIONS_BY_SLUG,
     Section,
+    network_type_of,
     section_index,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "answers_from_network",
     "clean_answers",
     "form_errors",
+    "network_type_of",
     "section_index",
     "section_is_complete",
     "topic_field_name",

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from netzwerke.models import Network
 from netzwerke.vocabularies import ACTION_FIELDS, NETWORK_VOCABULARIES
 from survey.questionnaire.choices import Options
-from survey.questionnaire.sections import SECTIONS, Section
+from survey.questionnaire.sections import SECTIONS, Section, network_type_of
 
 # --- validation of a whole submission -------------------------------------------------
 
@@ -80,8 +80,13 @@ def clean_answers(*, survey, answers: dict, options: Options | None = None) -> C
     """Every section validated; pass one ``Options`` when cleaning many submissions."""
     result = CleanedAnswers()
     for section in SECTIONS:
+        if section.skip_unanswered and answers.get(section.slug) is None:
+            continue
         form, formset = section.bind_raw(
-            survey=survey, raw=answers.get(section.slug), options=options
+            survey=survey,
+            raw=answers.get(section.slug),
+            options=options,
+            network_type=network_type_of(answers),
         )
         valid = True
         if form is not None:
@@ -153,6 +158,13 @@ def answers_from_network(network: Network | None, *, name: str = "") -> dict:
                 }
                 for m in memberships
             ],
+        },
+        "typangaben": {
+            "fields": {
+                name: "" if getattr(network, name) is None else str(getattr(network, name))
+                for facts in Network.TYPE_FACTS.values()
+                for name, _column in facts
+            }
         },
         "ziele": {"fields": {"goals_based_on_data": _yes_no_raw(network.goals_based_on_data)}},
         "handlungsfelder": {

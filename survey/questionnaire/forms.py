@@ -150,6 +150,68 @@ class MasterDataForm(SectionForm):
         return year
 
 
+def _count_field(label, **kwargs):
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=1000000,
+        required=False,
+        widget=YearInput,
+        help_text=kwargs.pop("help_text", _("Leer lassen, wenn Sie es nicht wissen.")),
+        **kwargs,
+    )
+
+
+class TypeFactsForm(SectionForm):
+    """The facts of a Qualifizierungsverbund or an Arbeitsmarkt-Drehscheibe; a form for
+    one type asks only that type's questions (``network_type`` None: all of them, for
+    labels). Every answer is optional: unknown stays unknown."""
+
+    qv_member_firms = _count_field(_("Wie viele Unternehmen sind Mitglied im Verbund?"))
+    qv_member_kmu = _count_field(_("Davon kleine und mittlere Unternehmen (KMU)"))
+    qv_management = forms.CharField(
+        label=_("Bei welcher Organisation ist das Verbundmanagement angesiedelt?"),
+        max_length=200,
+        required=False,
+    )
+    qv_measures_per_year = _count_field(_("Weiterbildungsmaßnahmen pro Jahr"))
+    qv_participants_per_year = _count_field(_("Teilnehmende pro Jahr"))
+    qv_funding_programme = forms.CharField(
+        label=_("Förderprogramm"),
+        max_length=300,
+        required=False,
+        help_text=_("z. B. das Landesprogramm, aus dem das Verbundmanagement gefördert wird"),
+    )
+    hub_firms_offering = _count_field(
+        _("Wie viele Unternehmen geben Beschäftigte ab (abgebende Unternehmen)?")
+    )
+    hub_firms_seeking = _count_field(
+        _("Wie viele Unternehmen nehmen Beschäftigte auf (aufnehmende Unternehmen)?")
+    )
+    hub_placements_per_year = _count_field(_("Vermittlungen pro Jahr"))
+    hub_sectors = forms.CharField(
+        label=_("Branchen im Wandel"),
+        max_length=500,
+        required=False,
+        help_text=_("Durch Komma getrennt, z. B. Automobilzulieferer, Maschinenbau"),
+    )
+
+    def __init__(self, *args, network_type=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if network_type is not None:
+            wanted = {name for name, _column in Network.TYPE_FACTS.get(network_type, [])}
+            for name in list(self.fields):
+                if name not in wanted:
+                    del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        members, kmu = data.get("qv_member_firms"), data.get("qv_member_kmu")
+        if members is not None and kmu is not None and kmu > members:
+            self.add_error("qv_member_kmu", _("Es sind mehr KMU als Mitgliedsunternehmen."))
+        return data
+
+
 class CoordinationForm(SectionForm):
     coordination_person = forms.CharField(label=_("Ansprechperson"), max_length=150)
     coordination_role = forms.CharField(label=_("Funktion"), max_length=150, required=False)

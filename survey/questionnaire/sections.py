@@ -28,9 +28,11 @@ from survey.questionnaire.forms import (
     RowFormSet,
     SectionForm,
     TopicsForm,
+    TypeFactsForm,
 )
 
-QUESTIONNAIRE_VERSION = "2026.1"
+# 2026.2: the section "typangaben" (facts of a Qualifizierungsverbund / Drehscheibe)
+QUESTIONNAIRE_VERSION = "2026.2"
 # 2026-11: the contact person is published only with a separate consent
 CONSENT_VERSION = "2026-11"
 CONSENT_TEXT = _(
@@ -57,14 +59,19 @@ class Section:
     formset_class: type[forms.BaseFormSet] = RowFormSet
     row_label: str = ""
     form_kwargs: dict = field(default_factory=dict)
+    #: a section never saved is left out of the cleaned answers (so accepting a submission
+    #: begun before the section existed leaves the network's values alone)
+    skip_unanswered: bool = False
 
     @property
     def has_rows(self):
         return self.row_form_class is not None
 
-    def _form_kwargs(self, survey):
+    def _form_kwargs(self, survey, network_type=None):
         if self.form_class is TopicsForm:
             return {"topics": list(survey.topics.all()) if survey else []}
+        if self.form_class is TypeFactsForm:
+            return {"network_type": network_type}
         return {}
 
     def _formset_class(self, extra):
@@ -77,7 +84,7 @@ class Section:
             absolute_max=MAX_ROWS,
         )
 
-    def build(self, *, survey, raw=None, data=None, extra_rows=1):
+    def build(self, *, survey, raw=None, data=None, extra_rows=1, network_type=None):
         """The section's form and formset.
 
         ``data`` (a POST) binds them; ``raw`` (stored answers) becomes their
@@ -86,19 +93,25 @@ class Section:
         raw = raw or {}
         form = formset = None
         if self.form_class:
-            form = self.form_class(data, initial=raw.get("fields", {}), **self._form_kwargs(survey))
+            form = self.form_class(
+                data, initial=raw.get("fields", {}), **self._form_kwargs(survey, network_type)
+            )
         if self.has_rows:
             cls = self._formset_class(extra_rows)
             formset = cls(data, initial=raw.get("rows", []), prefix=self.slug)
             formset.can_delete_extra = False
         return form, formset
 
-    def bind_raw(self, *, survey, raw, extra_rows=0, options: Options | None = None):
+    def bind_raw(
+        self, *, survey, raw, extra_rows=0, options: Options | None = None, network_type=None
+    ):
         """Stored answers bound for validation; ``options`` spares the per-row queries."""
         raw = raw or {}
         form = formset = None
         if self.form_class:
-            form = self.form_class(_to_data(raw.get("fields", {})), **self._form_kwargs(survey))
+            form = self.form_class(
+                _to_data(raw.get("fields", {})), **self._form_kwargs(survey, network_type)
+            )
             if options is not None:
                 options.attach(self.slug, form)
         if self.has_rows:
@@ -114,10 +127,10 @@ class Section:
             formset = self._formset_class(0)(data, prefix=self.slug, options=options)
         return form, formset
 
-    def extract(self, *, survey, data) -> dict:
+    def extract(self, *, survey, data, network_type=None) -> dict:
         """The raw values of a POST, without validating them."""
         result = {}
-        form, formset = self.build(survey=survey, data=data)
+        form, formset = self.build(survey=survey, data=data, network_type=network_type)
         if form is not None:
             result["fields"] = _raw_values(form)
         if formset is not None:
@@ -204,6 +217,16 @@ SECTIONS: list[Section] = [
         form_class=FieldsForm,
     ),
     Section(
+        "typangaben",
+        _("Kennzahlen zum Netzwerktyp"),
+        _(
+            "Nur für Qualifizierungsverbünde und Arbeitsmarkt-Drehscheiben. Was Sie nicht "
+            "wissen, lassen Sie leer; es erscheint als „keine Angabe“."
+        ),
+        form_class=TypeFactsForm,
+        skip_unanswered=True,
+    ),
+    Section(
         "themen",
         _("Themen"),
         _("Wie wichtig sind diese Themen derzeit für Ihr Netzwerk?"),
@@ -229,6 +252,13 @@ SECTIONS: list[Section] = [
     ),
 ]
 SECTIONS_BY_SLUG = {s.slug: s for s in SECTIONS}
+
+
+def network_type_of(answers: dict | None) -> str:
+    """The network type the stored answers name (section "stammdaten"), or ""."""
+    return str(
+        ((answers or {}).get("stammdaten") or {}).get("fields", {}).get("network_type") or ""
+    )
 
 
 def section_index(slug: str) -> int:

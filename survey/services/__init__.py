@@ -10,6 +10,7 @@ tests call the same functions, imported from here (``from survey import services
 - ``apply``: accepted answers written to the network, its partners and projects
 - ``facts``: the columns the statistics aggregate, and historic responses
 - ``retention``: purging stale drafts
+- ``events``: a coordinator's events, public after review
 - ``notify`` and ``errors``: the e-mails and the refusals they share
 """
 
@@ -20,6 +21,7 @@ from survey.services.errors import (
     SubmissionError,
     SurveyClosed,
 )
+from survey.services.events import event_save
 from survey.services.facts import Facts, facts_from_cleaned, store_facts, submission_import
 from survey.services.invitations import (
     INVITATION_VALID_DAYS,
@@ -50,6 +52,7 @@ __all__ = [
     "accepted_answers",
     "apply_to_network",
     "drafts_purge",
+    "event_save",
     "facts_from_cleaned",
     "invitation_accept",
     "invitation_create",

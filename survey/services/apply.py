@@ -51,6 +51,9 @@ def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers, user) -> No
     network.partner_count_reported = cleaned.sections["partner"].get("partner_total") or len(
         partners
     )
+    # the facts of the network's type; the other type's stored facts stay as they are
+    for name, value in cleaned.sections.get("typangaben", {}).items():
+        setattr(network, name, value)
     network.goals_based_on_data = bool(cleaned.sections["ziele"]["goals_based_on_data"])
     network.results_evaluated = results_evaluated(evaluation)
     # the person is shown only with the separate consent of this very submission

@@ -84,7 +84,9 @@ def submission_get_or_start(*, network: Network, survey: Survey, user) -> Submis
 def submission_save_section(*, submission: Submission, section: str, data, user) -> Submission:
     """Store one section's input as typed, without validating it."""
     sec = q.SECTIONS_BY_SLUG[section]
-    raw = sec.extract(survey=submission.survey, data=data)
+    raw = sec.extract(
+        survey=submission.survey, data=data, network_type=q.network_type_of(submission.answers)
+    )
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
     if not locked.is_editable:
         raise SubmissionError(

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from netzwerke.figures import directory_figures
 from netzwerke.models import Network, State
-from survey.stats.disclosure import MIN_GROUP, n_text
-from survey.stats.tables import distribution_table
+from survey.stats.disclosure import MIN_GROUP, SUPPRESSED, n_text
+from survey.stats.tables import Row, Table, distribution_table
 
 
 def directory_tables(filters):
@@ -69,6 +69,7 @@ def directory_tables(filters):
         notes=[*mean_note, *filter_note],
     )
     tables.append(table)
+    tables.append(type_facts_table(figures.type_facts, filter_note))
     for table in tables:
         table.csv_url = (
             reverse("survey:statistics-csv", kwargs={"table": table.slug}) + filters.querystring
@@ -76,4 +77,39 @@ def directory_tables(filters):
     return tables
 
 
-DIRECTORY_TABLES = ("netzwerke-land", "netzwerke-typ", "partner")
+def type_facts_table(type_facts, notes):
+    """The facts of the Qualifizierungsverbünde and Drehscheiben: per fact the networks of
+    the type, how many of them answered, and the sum of their answers. A sum over fewer
+    than five answers shows "< 5", as everywhere in the statistics."""
+    rows = []
+    for type_label, fact_label, of_type, known, total in type_facts:
+        shown = str(total) if known >= MIN_GROUP else SUPPRESSED
+        rows.append(
+            Row(
+                f"{type_label}: {fact_label}",
+                [n_text(of_type), n_text(known), shown if known else "–"],
+                [total if known >= MIN_GROUP else None],
+            )
+        )
+    return Table(
+        slug="typ-kennzahlen",
+        title=_("Kennzahlen nach Netzwerktyp"),
+        caption=_(
+            "Qualifizierungsverbünde und Arbeitsmarkt-Drehscheiben: Summe der gemeldeten "
+            "Kennzahlen (nur Netzwerke mit Angabe)"
+        ),
+        columns=[
+            _("Netzwerktyp: Kennzahl"),
+            _("Netzwerke des Typs"),
+            _("davon mit Angabe"),
+            _("Summe der Angaben"),
+        ],
+        rows=rows,
+        notes=[
+            _("Fehlende Angaben zählen nicht als 0; „–“: keine Angabe."),
+            *notes,
+        ],
+    )
+
+
+DIRECTORY_TABLES = ("netzwerke-land", "netzwerke-typ", "partner", "typ-kennzahlen")

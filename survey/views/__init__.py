@@ -1,5 +1,6 @@
 """The survey's pages for coordinators: ``coordinator`` (dashboard, network, submit),
-``sections`` (the questionnaire), ``registration`` (invitations, "Netzwerk eintragen")."""
+``sections`` (the questionnaire), ``events`` (a network's events), ``registration``
+(invitations, "Netzwerk eintragen")."""
 
 from survey.views.coordinator import (
     dashboard,
@@ -8,6 +9,7 @@ from survey.views.coordinator import (
     submission_start,
     submission_submit,
 )
+from survey.views.events import network_event_edit, network_events
 from survey.views.registration import (
     NewAccountForm,
     PasswordResetView,
@@ -26,6 +28,8 @@ __all__ = [
     "dashboard",
     "invitation_view",
     "network_detail",
+    "network_event_edit",
+    "network_events",
     "register_sent",
     "register_view",
     "section_view",

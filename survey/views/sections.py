@@ -43,10 +43,14 @@ def section_view(request, pk, section):
         extra = max(0, min(int(request.GET.get("leer", 1)), MAX_EXTRA_ROWS))
     except ValueError:
         extra = 1
+    # the section "typangaben" asks only the questions of the type chosen in "stammdaten"
+    by_type = {"network_type": q.network_type_of(submission.answers)}
 
     if request.method == "POST":
         action = request.POST.get("aktion", "speichern")
-        form, formset = sec.build(survey=submission.survey, data=request.POST, extra_rows=extra)
+        form, formset = sec.build(
+            survey=submission.survey, data=request.POST, extra_rows=extra, **by_type
+        )
         refused = guard.control_character_errors(sec, form, formset) or guard.stale_section_errors(
             request, submission, sec
         )
@@ -78,7 +82,9 @@ def section_view(request, pk, section):
     checking = "pruefen" in request.GET
     restored = guard.take_stash(request) if submission.is_editable else None
     if restored is not None:
-        form, formset = sec.build(survey=submission.survey, data=restored, extra_rows=extra)
+        form, formset = sec.build(
+            survey=submission.survey, data=restored, extra_rows=extra, **by_type
+        )
         messages.info(
             request,
             _(
@@ -88,11 +94,11 @@ def section_view(request, pk, section):
         )
         return _render_section(request, submission, sec, form, formset, [], extra=extra)
     if checking:
-        form, formset = sec.bind_raw(survey=submission.survey, raw=raw, extra_rows=extra)
+        form, formset = sec.bind_raw(survey=submission.survey, raw=raw, extra_rows=extra, **by_type)
         valid = all(x.is_valid() for x in (form, formset) if x is not None)
         errors = [] if valid else q.form_errors(sec, form, formset)
     else:
-        form, formset = sec.build(survey=submission.survey, raw=raw, extra_rows=extra)
+        form, formset = sec.build(survey=submission.survey, raw=raw, extra_rows=extra, **by_type)
         errors = []
     return _render_section(
         request, submission, sec, form, formset, errors, extra=extra, checked=checking

@@ -30,7 +30,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{stats.networks} Netzwerke, {stats.actors} Akteure, "
-                f"{stats.memberships} Mitgliedschaften, {stats.projects} Projekte in "
+                f"{stats.memberships} Mitgliedschaften, {stats.projects} Projekte, "
+                f"{stats.events} Veranstaltungen in "
                 f"{len(stats.per_state)} Ländern angelegt ({seconds:.1f} s, "
                 f"{rate:,.0f} Netzwerke/Minute)."
             )

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from netzwerke.dataversion import data_version_bump
-from netzwerke.models import District, Place, PostalCode, Region, State
+from netzwerke.models import District, ForeignRegion, Place, PostalCode, Region, State
 from netzwerke.placedata import read_place_rows
 from netzwerke.places import place_key
 from netzwerke.reference import REGIONS
@@ -59,6 +59,17 @@ def sync_rows(model, rows, fields):
 
 def _attname(model, field_name):
     return model._meta.get_field(field_name).attname
+
+
+def read_foreign_regions():
+    """The NUTS-3 regions of ``fixtures/nuts3_neighbours.csv`` (lines with # are comments)
+    as fixture rows."""
+    with (FIXTURES / "nuts3_neighbours.csv").open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return [
+        {"pk": row["code"], "fields": {"name": row["name"], "country": row["country"]}}
+        for row in csv.DictReader(lines, delimiter=";")
+    ]
 
 
 def sync_postal_codes():
@@ -140,7 +151,8 @@ def _covers(code, ags):
 
 class Command(BaseCommand):
     help = (
-        "Lädt Bundesländer, Kreise, Postleitzahlen, Orte und Regionen aus fixtures/ (idempotent)."
+        "Lädt Bundesländer, Kreise, Postleitzahlen, Orte, Regionen und die NUTS-3-Regionen "
+        "der Nachbarstaaten aus fixtures/ (idempotent)."
     )
 
     @transaction.atomic
@@ -164,6 +176,12 @@ class Command(BaseCommand):
         created, deleted = sync_places()
         self.stdout.write(f"Orte: {created} neu, {deleted} entfernt")
         self.stdout.write(f"Regionen: {seed_regions()} neu")
+
+        created, updated, stale = sync_rows(
+            ForeignRegion, read_foreign_regions(), ["name", "country"]
+        )
+        self.stdout.write(f"Regionen im Ausland (NUTS 3): {created} neu, {updated} geändert")
+        self._warn_stale("Regionen im Ausland", stale)
         data_version_bump()  # bulk writes send no signals; Kreis names appear on public pages
 
     def _warn_stale(self, label, stale):
