@@ -152,8 +152,9 @@ SOURCES = (
         notes=_(
             "Nur die an Deutschland grenzenden NUTS-3-Regionen von Belgien, den Niederlanden, "
             "Luxemburg, Frankreich, der Schweiz, Österreich, Tschechien, Polen und Dänemark. "
-            "Die Tabelle wurde ohne Internetzugang aus Kenntnis der Klassifikation erstellt "
-            "und ist noch mit der GISCO-Tabelle NUTS 2024 abzugleichen."
+            "Die Tabelle wurde ohne Internetzugang aus Kenntnis der Klassifikation erstellt; "
+            "die Codes sind mit den Postleitzahl-Zuordnungen von GISCO TERCET abgeglichen, "
+            "die Namen noch mit der GISCO-Tabelle NUTS 2024 abzugleichen."
         ),
     ),
 )
