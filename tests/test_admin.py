@@ -11,43 +11,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from netzwerke import models as nw
 from netzwerke.admin import NetworkAdmin
 from tests import factories as f
+from tests.pages import axes_rows, queued_mail
 
 REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
-
-
-def _axes_instances():
-    common = {
-        "user_agent": "pytest",
-        "ip_address": "127.0.0.1",
-        "username": "jemand",
-        "http_accept": "text/html",
-        "path_info": "/konto/login/",
-    }
-    for name, extra in (
-        ("AccessAttempt", {"get_data": "", "post_data": "", "failures_since_start": 1}),
-        ("AccessLog", {}),
-        ("AccessFailureLog", {}),
-    ):
-        try:
-            model = apps.get_model("axes", name)
-        except LookupError:
-            continue
-        model.objects.create(**common, **extra)
-
-
-def _queued_mail():
-    from django.utils import timezone
-
-    from outbox.models import OutgoingMail
-
-    OutgoingMail.objects.create(
-        subject="Einladung",
-        from_email="a@example.org",
-        to=["b@example.org"],
-        body="Text",
-        next_attempt_at=timezone.now(),
-        last_error="ConnectionRefusedError",
-    )
 
 
 @pytest.fixture
@@ -88,8 +54,8 @@ def populated(db):
     f.InvitationFactory(network=network)
     f.CorrectionSuggestionFactory(network=network)
     f.SiteOperatorFactory()
-    _queued_mail()
-    _axes_instances()
+    queued_mail()
+    axes_rows()
     return staff
 
 

