@@ -12,6 +12,8 @@ from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
@@ -25,6 +27,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from netzwerke import csvformat
 from netzwerke.admin_reference import ordered  # also registers the reference-data admins
+from netzwerke.admin_widgets import (
+    GermanAdminPasswordChangeForm,
+    NamedEmptyChoiceAdmin,
+    UserChangeForm,
+)
 from netzwerke.dataversion import DataVersion
 from netzwerke.duplicates import possible_duplicates
 from netzwerke.models import Actor, Event, Membership, Network, Project
@@ -82,7 +89,7 @@ class NetworkImportForm(forms.Form):
     )
 
 
-class MembershipInline(RefuseControlCharactersAdmin, admin.TabularInline):
+class MembershipInline(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["actor"]
@@ -403,7 +410,9 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
 
 
 @admin.register(Actor)
-class ActorAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class ActorAdmin(
+    NamedEmptyChoiceAdmin, VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin
+):
     list_display = ["name", "actor_type", "district", "network_count", "website"]
     list_filter = ["actor_type", "source", "district__state"]
     search_fields = ["name", "slug", "district__name"]
@@ -422,7 +431,7 @@ class ActorAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryA
 
 
 @admin.register(Membership)
-class MembershipAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class MembershipAdmin(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
     list_display = ["actor", "network", "role", "binding", "since"]
     list_filter = ["role", "binding", "actor__actor_type", "network__status"]
     search_fields = ["actor__name", "network__name"]
@@ -431,7 +440,9 @@ class MembershipAdmin(RefuseControlCharactersAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(
+    NamedEmptyChoiceAdmin, VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin
+):
     list_display = ["title", "network", "status", "start_date", "end_date", "evaluated"]
     list_filter = [
         "status",
@@ -538,6 +549,16 @@ if admin.site.is_registered(AccessAttempt):
 
     admin.site.unregister(AccessAttempt)
     admin.site.register(AccessAttempt, AccessAttemptWithRightsAdmin)
+
+
+class GermanUserAdmin(UserAdmin):
+    form = UserChangeForm
+    change_password_form = GermanAdminPasswordChangeForm
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+    admin.site.register(User, GermanUserAdmin)
 
 
 @admin.register(DataVersion)

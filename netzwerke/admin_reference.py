@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from netzwerke.admin_widgets import NamedEmptyChoiceAdmin
 from netzwerke.models import (
     ActionField,
     ActorType,
@@ -77,7 +78,7 @@ class StateAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
+class DistrictAdmin(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["name", "ags", "kind", "state", "population"]
     list_filter = ["state", "kind", DistrictHasNetworksFilter]
     search_fields = ["name", "ags"]
@@ -114,7 +115,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(NamedEmptyChoiceAdmin, admin.ModelAdmin):
     """Gemeinden and their spellings for the place search; load_reference_data fills them."""
 
     list_display = ["name", "key", "district", "population"]
@@ -125,7 +126,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(PostalCode)
-class PostalCodeAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
+class PostalCodeAdmin(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, admin.ModelAdmin):
     list_display = ["code", "place", "district"]
     list_filter = ["district__state"]
     search_fields = ["code", "place", "district__name"]

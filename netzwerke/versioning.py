@@ -108,22 +108,14 @@ class VersionCheckForm(forms.ModelForm):
 
 
 class VersionCheckAdmin:
-    """ModelAdmin mixin: the change form carries the version it was opened with."""
+    """ModelAdmin mixin: the change form carries the version it was opened with.
+
+    The hidden input is written by the template, outside the fieldsets: Django's fieldset
+    template would give it a label, which must not point at a hidden control."""
 
     form = VersionCheckForm
+    change_form_template = "admin/versioned_change_form.html"
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
-        names = {
-            name
-            for _title, options in fieldsets
-            for entry in options["fields"]
-            for name in (entry if isinstance(entry, list | tuple) else [entry])
-        }
-        if obj is None or "seen_version" in names:
-            return fieldsets
-        title, options = fieldsets[0]
-        return [
-            (title, {**options, "fields": [*options["fields"], "seen_version"]}),
-            *fieldsets[1:],
-        ]
+    def get_fields(self, request, obj=None):
+        # a ModelAdmin without fieldsets would show every form field, this one included
+        return [name for name in super().get_fields(request, obj) if name != "seen_version"]

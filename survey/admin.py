@@ -45,7 +45,7 @@ class SurveyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
         if not obj.pk:
             return "–"
         return format_html(
-            '<a href="{}">CSV</a> · <a href="{}">XLSX</a>',
+            '<span class="export-links"><a href="{}">CSV</a> · <a href="{}">XLSX</a></span>',
             reverse("admin:survey_survey_export", args=[obj.pk, "csv"]),
             reverse("admin:survey_survey_export", args=[obj.pk, "xlsx"]),
         )

@@ -40,9 +40,6 @@ def test_page_is_valid_html(client, world, name):
     match = resolve(response.wsgi_request.path_info) if page.url_name else None
     assert (match.view_name if match else "") == page.url_name
     errors = html_errors(response.content.decode())
-    if name in HTML5LIB_KNOWN:
-        assert errors, f"'{name}' ist jetzt gültig: aus HTML5LIB_KNOWN streichen"
-        return
     assert not errors, f"HTML-Fehler auf '{name}':\n" + "\n".join(errors)
 
 
@@ -56,28 +53,10 @@ ADMIN_NU_KNOWN = {
     "The “aria-describedby” attribute must point to an element in the same document.": "Django "
     "points date/time inputs at the time zone note its JavaScript adds later, and fields of "
     "tabular inlines at help texts it shows only as a tooltip in the column header",
-    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden": (
-        "Django's fieldset template labels hidden fields (the version check's seen_version)"
-    ),
-    "The first child “option” element of a “select” element with a “required” attribute": (
-        "Django leaves out the empty choice of a required foreign key once it has a value"
-    ),
-    "A “select” element with a “required” attribute, and without a “multiple”": (
-        "Django's autocomplete select of a required foreign key starts without any option"
-    ),
-    "Element “option” without attribute “label” must not be empty.": (
-        "Django's autocomplete select renders an empty option for select2's placeholder"
-    ),
     "Attribute “disabled” not allowed on element “div”": (
         "Django's ReadOnlyPasswordHashWidget (the user's password summary)"
     ),
-    "No “p” element in scope but a “p” end tag seen.": (
-        "Django's admin/auth/user/change_password.html puts the usable-password help text, "
-        "a list, into a <p>"
-    ),
 }
-# the same template error as the last one, as html5lib sees it
-HTML5LIB_KNOWN = {"admin-passwort-setzen"}
 
 
 @pytest.mark.skipif(nu_checker() is None, reason="Nu Html Checker braucht Java und vnu.jar")

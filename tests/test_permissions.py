@@ -399,10 +399,10 @@ def world(db):
     )
     f.AcceptedSubmissionFactory(survey=survey, network=network_b, ratings={topic: "zentral"})
     invitation, token = _invitation(network_a)
-    from tests.test_admin import _axes_instances, _queued_mail
+    from tests.pages import axes_rows, queued_mail
 
-    _axes_instances()
-    _queued_mail()
+    axes_rows()
+    queued_mail()
     f.SiteOperatorFactory()
     f.CorrectionSuggestionFactory(network=network_a)
     objects = {

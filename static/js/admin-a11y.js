@@ -2,8 +2,8 @@
 // of an autocomplete (select2) get their field's label, select2's lists of
 // chosen items stop claiming to be lists, the filter widgets' search icons get a role for
 // their aria-label, and inputs in table cells (inline rows, list_editable) are named by
-// their column; a table of inline rows that scrolls sideways takes the focus. Widgets
-// added later (another inline row) are repaired as they appear.
+// their column; a table of inline rows or of the history that scrolls sideways takes the
+// focus. Widgets added later (another inline row) are repaired as they appear.
 (function () {
   "use strict";
 
@@ -18,6 +18,14 @@
     return text(select && select.id && document.querySelector('label[for="' + select.id + '"]'));
   }
 
+  function scrollable(box, label) {
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", label);
+    }
+  }
+
   function repair() {
     document
       .querySelectorAll(
@@ -29,14 +37,15 @@
           field.setAttribute("aria-label", label);
         }
       });
-    // a table of inline rows that scrolls sideways at 360 px can be scrolled by keyboard
+    // a table of inline rows or of the change history that scrolls sideways at 360 px
+    // can be scrolled by keyboard
     document.querySelectorAll(".inline-group .wrapper:not([tabindex])").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth) {
-        box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", text(box.closest("fieldset").querySelector("h2")));
-      }
+      scrollable(box, text(box.closest("fieldset").querySelector("h2")));
     });
+    var history = document.getElementById("change-history");
+    if (history && !history.parentElement.hasAttribute("tabindex")) {
+      scrollable(history.parentElement, text(document.querySelector("#content h1")));
+    }
     document
       .querySelectorAll("ul.select2-selection__rendered:not([role]), ul.select2-selection__rendered > li:not([role])")
       .forEach(function (el) {
