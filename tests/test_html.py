@@ -53,9 +53,6 @@ ADMIN_NU_KNOWN = {
     "The “aria-describedby” attribute must point to an element in the same document.": "Django "
     "points date/time inputs at the time zone note its JavaScript adds later, and fields of "
     "tabular inlines at help texts it shows only as a tooltip in the column header",
-    "Attribute “disabled” not allowed on element “div”": (
-        "Django's ReadOnlyPasswordHashWidget (the user's password summary)"
-    ),
 }
 
 

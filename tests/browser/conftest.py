@@ -7,6 +7,7 @@ CI=true a missing Chromium fails the run instead, so CI can never pass without t
 import contextlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,20 @@ def assert_no_sideways_scroll(page, name: str) -> None:
         f"'{name}' scrollt bei {overflow['width']} px seitwärts "
         f"(Breite des Inhalts {overflow['scroll']} px); zu breit: {overflow['wide']}"
     )
+
+
+# English that Django or a package shows where no German translation reaches the page
+ENGLISH = re.compile(
+    r"\b(Today|Now|Choose|Clock|Calendar|Show|Hide|Add|Remove|Save|Delete|History|Change|"
+    r"Changes|Changed by|Search|Action|Home|Log out|View site|Password|Enabled|Disabled|"
+    r"Whether|Set password|Reset password|Object|Comment|Date/time|None|results?|total|"
+    r"Users?|Groups?|Permissions|Yes|Unknown|Filter by|Select all)\b"
+)
+
+
+def assert_german(page, name: str) -> None:
+    english = ENGLISH.findall(page.locator("body").inner_text())
+    assert not english, f"Englisch auf '{name}': {sorted(set(english))}"
 
 
 class PageChecker:

@@ -1,21 +1,20 @@
-"""The admin under axe (WCAG 2.2 AA) and the checks of tests/browser/checks.py at 360 and
-1280 px, in German: the network list empty and filtered, a form with errors, a form with
-date and two-list widgets, the CSV import, and the review of a submission."""
+"""The reviewer's way to a submission in the browser: log in through the admin's form, open
+the review, and find it clean under axe and the checks of tests/browser/checks.py.
+
+Every admin page and state (the changelist and change form of every model, the lists
+empty and filtered, forms with errors, the import, the history) is checked in
+tests/browser/test_pages.py from the one list in tests/pages.py."""
 
 import re
 
-import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from survey.models import Submission
 from tests import factories as f
-from tests.browser.conftest import PageChecker
-from tests.test_admin import populated  # noqa: F401  (one row of every registered model)
+from tests.browser.conftest import PageChecker, assert_german
 
 PASSWORD = "geheim-passwort-123"
-# English that Django or a package shows where no German translation reaches the page
-ENGLISH = re.compile(r"\b(Today|Now|Choose|Clock|Calendar|Show|Hide|Add another|Remove)\b")
 
 
 def log_in(page, base_url, username):
@@ -24,38 +23,6 @@ def log_in(page, base_url, username):
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
-def assert_german(page, name):
-    english = ENGLISH.findall(page.locator("body").inner_text())
-    assert not english, f"Englisch auf '{name}': {sorted(set(english))}"
-
-
-@pytest.fixture
-def superuser(populated):  # noqa: F811
-    return f.UserFactory(username="chefin", is_staff=True, is_superuser=True)
-
-
-def test_admin_states(live_server, new_context, superuser):
-    """Filtered and searched lists, an empty result, a form with errors."""
-    page = new_context().new_page()
-    check = PageChecker(page, tab_order=False)
-    log_in(page, live_server.url, "chefin")
-    networks = live_server.url + reverse("admin:netzwerke_network_changelist")
-    page.goto(networks + "?q=gibtesnicht")
-    check("admin-netzwerke-leer", screenshot=False)
-    page.goto(networks + "?status__exact=published")
-    check("admin-netzwerke-gefiltert", screenshot=False)
-    page.goto(live_server.url + reverse("admin:netzwerke_network_add"))
-    page.get_by_role("button", name=re.compile("^Sichern$")).first.click()
-    expect(page.locator(".errornote")).to_be_visible()
-    check("admin-netzwerk-fehler", screenshot=False)
-    assert_german(page, "netzwerk-fehler")
-    page.goto(live_server.url + reverse("admin:survey_survey_add"))
-    check("admin-erhebung-neu", screenshot=False)
-    assert_german(page, "erhebung-neu")
-    page.goto(live_server.url + reverse("admin:netzwerke_network_import"))
-    check("admin-netzwerke-import", screenshot=False)
 
 
 def test_review_page(live_server, new_context, transactional_db):
