@@ -460,7 +460,9 @@ class ProjectAdmin(
 
 
 @admin.register(Event)
-class EventAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class EventAdmin(
+    NamedEmptyChoiceAdmin, VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin
+):
     """Curators keep the events; those the coordinators enter wait here for review
     ("wartet auf Prüfung") unless their network is marked as trusted."""
 

@@ -97,6 +97,9 @@ def populate_admin_models(network, staff, submission) -> None:
     region.districts.add(district)
     network.sectors.add(f.SectorFactory(name="Verarbeitendes Gewerbe", code="C"))
     f.ActorTypeFactory(name="Kammer")
+    nw.ForeignRegion.objects.get_or_create(
+        code="BE336", defaults={"name": "Bezirk Verviers", "country": "BE"}
+    )
     Group.objects.get_or_create(name="Redaktion")
     topic = submission.survey.topics.first()
     sv.TopicRating.objects.create(submission=submission, topic=topic, rating="zentral")
