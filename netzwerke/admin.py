@@ -5,27 +5,24 @@ what) through django-simple-history; the CSV import and export share the one
 format in ``netzwerke.csvformat``.
 """
 
-import secrets
-
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from netzwerke import csvformat
+from netzwerke import (
+    admin_events,  # noqa: F401  (registers the event admin)
+    csvformat,
+)
+from netzwerke.admin_import import NetworkImportExportAdmin
 from netzwerke.admin_reference import ordered  # also registers the reference-data admins
 from netzwerke.admin_widgets import (
     GermanAdminPasswordChangeForm,
@@ -34,7 +31,7 @@ from netzwerke.admin_widgets import (
 )
 from netzwerke.dataversion import DataVersion
 from netzwerke.duplicates import possible_duplicates
-from netzwerke.models import Actor, Event, Membership, Network, Project
+from netzwerke.models import Actor, Membership, Network, Project
 from netzwerke.ratelimit import ratelimit
 from netzwerke.tabular import csv_response
 from netzwerke.validators import RefuseControlCharactersAdmin
@@ -45,9 +42,6 @@ admin.site.site_title = _("Netzwerkdatenbank")
 admin.site.index_title = _("Kuratierung")
 # the admin login counts towards the same per-address limit as /konto/login/
 admin.site.login = ratelimit("login")(admin.site.login)
-
-
-IMPORT_SESSION_KEY = "netzwerke_import"
 
 
 class NetworkAdminForm(VersionCheckForm):
@@ -80,13 +74,6 @@ class NetworkAdminForm(VersionCheckForm):
                     % {"names": ", ".join(f"„{n.name}“ ({n.slug})" for n in duplicates)}
                 )
         return data
-
-
-class NetworkImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV-Datei"),
-        help_text=_("UTF-8 (mit oder ohne BOM), durch Semikolon oder Komma getrennt."),
-    )
 
 
 class MembershipInline(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, admin.TabularInline):
@@ -127,7 +114,9 @@ class ProjectInline(RefuseControlCharactersAdmin, admin.StackedInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin):
+class NetworkAdmin(
+    NetworkImportExportAdmin, VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin
+):
     form = NetworkAdminForm
     list_display = [
         "name",
@@ -326,88 +315,6 @@ class NetworkAdmin(VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistor
         rows = csvformat.network_rows(csvformat.export_queryset(queryset))
         return csv_response(rows, filename=filename)
 
-    def get_urls(self):
-        opts = self.model._meta
-        prefix = f"{opts.app_label}_{opts.model_name}"
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name=f"{prefix}_import",
-            ),
-            path(
-                "export.csv",
-                self.admin_site.admin_view(self.export_view),
-                name=f"{prefix}_export",
-            ),
-            *super().get_urls(),
-        ]
-
-    def export_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        # the changelist's own filters and search apply, so the button exports what is shown
-        try:
-            queryset = self.get_changelist_instance(request).get_queryset(request)
-        except IncorrectLookupParameters:
-            queryset = self.get_queryset(request)
-        return self._csv_response(queryset, "netzwerke.csv")
-
-    def import_view(self, request):
-        """Upload → preview (nothing written; the file waits in the session) → confirm or
-        cancel."""
-        # an import can set the status column, so it needs the right to publish too
-        if not (
-            self.has_add_permission(request)
-            and self.has_change_permission(request)
-            and self.has_publish_permission(request)
-        ):
-            raise PermissionDenied
-        here = reverse("admin:netzwerke_network_import")
-        form, preview, result, token = NetworkImportForm(), None, None, None
-        if request.method == "POST" and "cancel" in request.POST:
-            request.session.pop(IMPORT_SESSION_KEY, None)
-            self.message_user(request, _("Import abgebrochen; nichts wurde gespeichert."))
-            return redirect(here)
-        if request.method == "POST" and "confirm" in request.POST:
-            pending = request.session.get(IMPORT_SESSION_KEY) or {}
-            if not pending or pending.get("token") != request.POST.get("token"):
-                self.message_user(
-                    request,
-                    _("Diese Vorschau gilt nicht mehr. Bitte laden Sie die Datei erneut hoch."),
-                    messages.ERROR,
-                )
-                return redirect(here)
-            del request.session[IMPORT_SESSION_KEY]
-            result = csvformat.import_networks(pending["data"], user=request.user)
-            if result.ok:
-                self.message_user(request, result.summary(), messages.SUCCESS)
-                return redirect("admin:netzwerke_network_changelist")
-        elif request.method == "POST":
-            form = NetworkImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                data = form.cleaned_data["file"].read()
-                preview = csvformat.import_preview(data)
-                if preview.ok:
-                    # the preview decoded it, so it is UTF-8
-                    token = secrets.token_urlsafe(16)
-                    request.session[IMPORT_SESSION_KEY] = {
-                        "token": token,
-                        "data": data.decode("utf-8-sig"),
-                    }
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Netzwerke aus CSV importieren"),
-            "form": form,
-            "preview": preview,
-            "token": token,
-            "result": result,
-            "columns": csvformat.COLUMNS,
-            "changelist_url": reverse("admin:netzwerke_network_changelist"),
-        }
-        return TemplateResponse(request, "admin/netzwerke/network/import.html", context)
-
 
 @admin.register(Actor)
 class ActorAdmin(
@@ -457,88 +364,6 @@ class ProjectAdmin(
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["network"]
     date_hierarchy = "start_date"
-
-
-@admin.register(Event)
-class EventAdmin(
-    NamedEmptyChoiceAdmin, VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin
-):
-    """Curators keep the events; those the coordinators enter wait here for review
-    ("wartet auf Prüfung") unless their network is marked as trusted."""
-
-    list_display = [
-        "title",
-        "network",
-        "starts_at",
-        "status",
-        "review_status",
-        "online",
-        "district",
-        "source",
-    ]
-    list_filter = [
-        "review_status",
-        "status",
-        "online",
-        "source",
-        "network__network_type",
-        "district__state",
-        "action_fields",
-        "target_groups",
-    ]
-    search_fields = ["title", "slug", "description", "network__name"]
-    autocomplete_fields = ["network", "project", "district", "action_fields", "target_groups"]
-    prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["network", "district"]
-    date_hierarchy = "starts_at"
-    readonly_fields = ["sequence", "created_at", "updated_at"]
-    actions = ["approve", "reject"]
-    fieldsets = [
-        (None, {"fields": ["network", "project", "title", "slug", "description"]}),
-        (_("Zeit"), {"fields": [("starts_at", "ends_at"), "all_day"]}),
-        (_("Ort"), {"fields": ["address", "district", "online"]}),
-        (
-            _("Inhalt und Anmeldung"),
-            {"fields": ["action_fields", "target_groups", "registration_url", "cost"]},
-        ),
-        (
-            _("Status und Prüfung"),
-            {"fields": ["status", "review_status", "source", "sequence"]},
-        ),
-        (_("Zeitstempel"), {"fields": [("created_at", "updated_at")]}),
-    ]
-
-    def _review(self, request, queryset, review_status):
-        changed = 0
-        with transaction.atomic():
-            for event in queryset.select_for_update():
-                if event.review_status == review_status:
-                    continue
-                event.review_status = review_status
-                event._change_reason = str(_("Prüfung im Admin"))
-                event.save()
-                changed += 1
-        return changed
-
-    @admin.action(description=_("Ausgewählte Veranstaltungen freigeben"), permissions=["change"])
-    def approve(self, request, queryset):
-        n = self._review(request, queryset, Event.ReviewStatus.APPROVED)
-        self.message_user(
-            request,
-            ngettext("%(n)d Veranstaltung freigegeben.", "%(n)d Veranstaltungen freigegeben.", n)
-            % {"n": n},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Ausgewählte Veranstaltungen ablehnen"), permissions=["change"])
-    def reject(self, request, queryset):
-        n = self._review(request, queryset, Event.ReviewStatus.REJECTED)
-        self.message_user(
-            request,
-            ngettext("%(n)d Veranstaltung abgelehnt.", "%(n)d Veranstaltungen abgelehnt.", n)
-            % {"n": n},
-            messages.SUCCESS,
-        )
 
 
 if admin.site.is_registered(AccessAttempt):
