@@ -15,8 +15,8 @@ LIST = reverse("netzwerke:network-list")
 # facets, the total and the order come from the facet index, which the first request
 # after a write builds in a fixed number of queries.
 LIST_QUERIES = 1 + 5 + 1 + 2
-INDEX_QUERIES = 15  # with the demo networks (the home page notice)
-PROFILE_QUERIES = 1 + 8  # network + 7 prefetches
+INDEX_QUERIES = 16  # with the demo networks (the home page notice) and the regions abroad
+PROFILE_QUERIES = 1 + 1 + 8 + 1  # version, network, 8 prefetches (regions abroad too), next events
 
 HOME_PLACE_QUERIES = 1 + 4  # version; Kreise of the PLZ, networks, 2 prefetches
 FEED_QUERIES = 3  # version, the Land of the filter, the items

@@ -2,9 +2,9 @@
 
 ``common`` (Source, the year range), ``regions`` (State, District, PostalCode, Place,
 Region, ForeignRegion), ``vocabulary`` (ActionField, TargetGroup, Sector, ActorType),
-``actors`` (Actor, Membership), ``projects`` (Project), ``network`` (Network and its reads,
-its type facts), ``events`` (Event); the data version is a model of this app too, its
-module holds the read and bump functions.
+``actors`` (Actor, Membership), ``projects`` (Project), ``network`` (Network, its type
+facts), ``network_reads`` (its QuerySet), ``events`` (Event); the data version is a model
+of this app too, its module holds the read and bump functions.
 """
 
 from netzwerke.dataversion import DataVersion
