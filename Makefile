@@ -23,7 +23,16 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/python -m pip check
 	@touch $@
 
+# the current Nu Html Checker for tests/test_html.py (skipped without it, never in CI);
+# --ignore-scripts: the package's postinstall would download a Java runtime
+NU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
+$(NU_JAR): tests/nu/package.json tests/nu/package-lock.json
+	npm ci --prefix tests/nu --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 install: $(VENV)/.installed
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NU_JAR); \
+	else echo "npm fehlt: ohne das aktuelle vnu.jar wird der Nu-Html-Checker-Test übersprungen."; fi
 
 # after changing pyproject.toml: pins and hashes for every platform and Python >= 3.12,
 # resolved by uv in a throw-away environment (nothing lands in .venv)
@@ -76,7 +85,7 @@ scale-demo: install
 	$(BIN)/python -m benchmarks.scale
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache tests/nu/node_modules
 
 # every public page under gunicorn against a Fortunes-style page; figures in the README
 bench-load: install

@@ -69,3 +69,53 @@ class GermanAdminPasswordChangeForm(AdminPasswordChangeForm):
         SetUnusablePasswordMixin.usable_password_help_text,
         _("Schalten Sie sie aus, geht das bisherige Passwort verloren."),
     )
+
+
+class WithoutTimezoneNote:
+    """Django's admin date and time inputs point aria-describedby at the time zone note that
+    its JavaScript adds only when the browser's time zone differs from the server's; without
+    it (and without JavaScript) the reference leads nowhere. The inputs keep the reference to
+    their help text that the form gives them, and lose only the note's."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        described = (attrs or {}).get("aria-describedby")
+        for widget in [context["widget"], *context["widget"].get("subwidgets", [])]:
+            if described:
+                widget["attrs"]["aria-describedby"] = described
+            else:
+                widget["attrs"].pop("aria-describedby", None)
+        return context
+
+
+class AdminDateWidget(WithoutTimezoneNote, admin.widgets.AdminDateWidget):
+    pass
+
+
+class AdminTimeWidget(WithoutTimezoneNote, admin.widgets.AdminTimeWidget):
+    pass
+
+
+class AdminSplitDateTime(WithoutTimezoneNote, admin.widgets.AdminSplitDateTime):
+    pass
+
+
+DATE_WIDGETS = {
+    admin.widgets.AdminDateWidget: AdminDateWidget,
+    admin.widgets.AdminTimeWidget: AdminTimeWidget,
+    admin.widgets.AdminSplitDateTime: AdminSplitDateTime,
+}
+
+
+def use_date_widgets(site) -> None:
+    """Every admin's date and time fields get the widgets above: in Django's defaults, which
+    inlines and later registrations copy, and in the admins already registered (the admin's
+    autodiscovery runs before this app's ready()). Third-party admins (axes, for one) are
+    covered too, which a mixin would not reach."""
+    from django.contrib.admin import options
+
+    registered = [model_admin.formfield_overrides for model_admin in site._registry.values()]
+    for overrides in [options.FORMFIELD_FOR_DBFIELD_DEFAULTS, *registered]:
+        for kwargs in overrides.values():
+            if kwargs.get("widget") in DATE_WIDGETS:
+                kwargs["widget"] = DATE_WIDGETS[kwargs["widget"]]

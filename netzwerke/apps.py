@@ -9,6 +9,7 @@ class NetzwerkeConfig(AppConfig):
     verbose_name = _("Netzwerkverzeichnis")
 
     def ready(self):
+        from django.contrib import admin
         from django.contrib.auth.signals import user_logged_in
         from django.core.signals import request_finished, request_started
 
@@ -17,8 +18,12 @@ class NetzwerkeConfig(AppConfig):
             models,
             replica,
         )
+        from netzwerke.admin_widgets import use_date_widgets
         from netzwerke.dataversion import connect_receivers
         from netzwerke.sessions import set_expiry_at_login
+
+        # admin date inputs without the reference to a note only JavaScript adds
+        use_date_widgets(admin.site)
 
         user_logged_in.connect(set_expiry_at_login, dispatch_uid="netzwerke-session-expiry")
         # every request starts reading the primary (netzwerke/replica.py)
