@@ -109,6 +109,7 @@ class ProjectInline(RefuseControlCharactersAdmin, admin.StackedInline):
         "action_fields",
         "description",
         ("evaluated", "website"),
+        ("recommended", "recommended_reason"),
     ]
     classes = ["collapse"]
 
@@ -350,8 +351,17 @@ class MembershipAdmin(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, Simpl
 class ProjectAdmin(
     NamedEmptyChoiceAdmin, VersionCheckAdmin, RefuseControlCharactersAdmin, SimpleHistoryAdmin
 ):
-    list_display = ["title", "network", "status", "start_date", "end_date", "evaluated"]
+    list_display = [
+        "title",
+        "network",
+        "status",
+        "start_date",
+        "end_date",
+        "evaluated",
+        "recommended",
+    ]
     list_filter = [
+        "recommended",
         "status",
         "evaluated",
         "aim_retain",

@@ -168,36 +168,42 @@ def build_index() -> FacetIndex:
 
 #: seconds a built index stays in the shared cache for the other workers
 INDEX_CACHE_TIMEOUT = 3600
-_lock = threading.Lock()
-_current: FacetIndex | None = None
+_lock = threading.RLock()  # the project index builds the facet index inside
+#: kind → this process's current value (a FacetIndex, the project index, the similarity table)
+_current: dict[str, object] = {}
+
+
+def process_per_version(kind: str, version: Version, build):
+    """This process's ``build()`` for ``version``: like ``dataversion.per_version``, plus a copy
+    in memory.
+
+    Any difference, not only a newer number, so that a restored older database is
+    never answered from data of newer data. The value carries its ``version``; a
+    value built by another worker (or app server) is shared through the cache.
+    """
+    value = _current.get(kind)
+    if value is not None and value.version == version:
+        return value
+    with _lock:
+        value = _current.get(kind)
+        if value is None or value.version != version:
+            key = f"{kind}:{version.number}:{version.changed_at.timestamp()}"
+            value = cache.get(key)
+            if value is None:
+                value = build()
+                cache.set(key, value, INDEX_CACHE_TIMEOUT)
+            _current[kind] = value
+        return value
 
 
 def facet_index(version: Version) -> FacetIndex:
-    """This process's index for data version ``version`` (rebuilt when it differs).
-
-    Any difference, not only a newer number, so that a restored older database is
-    never answered from an index of newer data.
-    """
-    global _current
-    index = _current
-    if index is not None and index.version == version:
-        return index
-    with _lock:
-        if _current is None or _current.version != version:
-            # another worker (or app server) may have built it already: share through the cache
-            key = f"facetindex:{version.number}:{version.changed_at.timestamp()}"
-            index = cache.get(key)
-            if index is None:
-                index = build_index()
-                cache.set(key, index, INDEX_CACHE_TIMEOUT)
-            _current = index
-        return _current
+    """This process's index for data version ``version`` (rebuilt when it differs)."""
+    return process_per_version("facetindex", version, build_index)
 
 
 def facet_index_reset() -> None:
-    """Forget the index (tests roll the data version back with each transaction)."""
-    global _current
-    _current = None
+    """Forget every per-version value (tests roll the data version back with each transaction)."""
+    _current.clear()
 
 
 # -- the list page -------------------------------------------------------------------
@@ -230,13 +236,7 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
     if search is not None:
         chosen["q"] = index.bits_for(search)
 
-    def without(exclude):
-        bits = index.all
-        for name, value in chosen.items():
-            if name != exclude:
-                bits &= value
-        return bits
-
+    without = narrowing(index.all, chosen)
     facets = []
     sel = {s.code: str(s) for s in filterset.active("land")}
     opts = _options(_rows(index, "land", without("land")), sel, key="key", label="label")
@@ -270,6 +270,20 @@ def search_result(filterset, index: FacetIndex, *, search=None) -> Result:
     )
     pks = index.ordered(without(None), filterset.sort_key, search)
     return Result({f.name: f for f in facets}, total, pks)
+
+
+def narrowing(all_bits: int, chosen: dict[str, int]):
+    """``without(name)``: the bits of ``chosen``'s filters but ``name``'s (``None``: all of them),
+    for disjunctive facets."""
+
+    def without(exclude):
+        bits = all_bits
+        for name, value in chosen.items():
+            if name != exclude:
+                bits &= value
+        return bits
+
+    return without
 
 
 def _key(name, obj) -> str:

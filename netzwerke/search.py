@@ -221,6 +221,18 @@ def _in_partners_or_projects(qs, terms):
     )
 
 
+def any_spelling(term, fields) -> Q:
+    """``term`` (in any spelling) as a substring of one of ``fields``."""
+
+    def condition(value):
+        found = Q()
+        for name in fields:
+            found |= Q(**{f"{name}__icontains": value})
+        return found
+
+    return _any_case(term, condition)
+
+
 def _any_case(term, condition):
     """``condition`` for each spelling of ``term`` (umlauts and their transliterations).
 

@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from netzwerke.models import District, Event, Network, State
+from netzwerke.models import District, Event, Network, Project, State
 
 
 class PagedSitemap(Sitemap):
@@ -25,6 +25,7 @@ class StaticSitemap(Sitemap):
             "netzwerke:network-list",
             "netzwerke:event-list",
             "netzwerke:event-archive",
+            "netzwerke:project-list",
             "netzwerke:sources",
         ]
 
@@ -44,6 +45,21 @@ class NetworkSitemap(PagedSitemap):
     def get_latest_lastmod(self):
         # the default asks every item; the index needs only the newest
         return Network.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class ProjectSitemap(PagedSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Project.objects.filter(network__status=Network.Status.PUBLISHED)
+            .select_related("network")
+            .only("slug", "network__slug", "network__updated_at")
+            .order_by("pk")
+        )
+
+    def lastmod(self, item):
+        return item.network.updated_at
 
 
 class StateSitemap(Sitemap):
@@ -89,6 +105,7 @@ SITEMAPS = {
     "seiten": StaticSitemap,
     "netzwerke": NetworkSitemap,
     "veranstaltungen": EventSitemap,
+    "praxisbeispiele": ProjectSitemap,
     "laender": StateSitemap,
     "kreise": DistrictSitemap,
 }

@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
-from netzwerke.views import contact, events, opendata, pages
+from netzwerke.views import contact, events, opendata, pages, praxis
 
 app_patterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -41,6 +41,15 @@ app_patterns = [
     path("veranstaltungen/feed/", events.EventFeed(), name="event-feed"),
     path("veranstaltungen/kalender.ics", events.event_calendar, name="event-calendar"),
     path("veranstaltungen/<slug:slug>/", events.EventDetailView.as_view(), name="event-detail"),
+    path("praxisbeispiele/", praxis.ProjectListView.as_view(), name="project-list"),
+    path("praxisbeispiele/export.csv", praxis.project_export_csv, name="project-export-csv"),
+    path("praxisbeispiele/export.json", praxis.project_export_json, name="project-export-json"),
+    path("praxisbeispiele/feed/", praxis.ProjectFeed(), name="project-feed"),
+    path(
+        "praxisbeispiele/<slug:network>/<slug:slug>/",
+        praxis.ProjectDetailView.as_view(),
+        name="project-detail",
+    ),
 ]
 
 urlpatterns = [

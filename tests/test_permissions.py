@@ -135,6 +135,14 @@ EXPECTED = {
         lambda w: f"/netzwerke/{w.network_a.slug}/kalender.ics",
         everyone(200),
     ),
+    "netzwerke:project-list": (lambda w: "/praxisbeispiele/", everyone(200)),
+    "netzwerke:project-export-csv": (lambda w: "/praxisbeispiele/export.csv", everyone(200)),
+    "netzwerke:project-export-json": (lambda w: "/praxisbeispiele/export.json", everyone(200)),
+    "netzwerke:project-feed": (lambda w: "/praxisbeispiele/feed/", everyone(200)),
+    "netzwerke:project-detail": (
+        lambda w: w.objects[nw.Project].get_absolute_url(),
+        everyone(200),
+    ),
     "survey:dashboard": (lambda w: "/erhebung/", _statuses(302, 302, 302, 200, 200, 200)),
     "survey:network": (lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/", OWN_NETWORK),
     "survey:submission-start": (

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -35,6 +36,17 @@ class Project(VersionedModel):
     results = models.TextField(_("Ergebnisse"), blank=True)
     evaluated = models.BooleanField(_("evaluiert"), null=True, blank=True)
     website = models.URLField(_("Website"), blank=True)
+    recommended = models.BooleanField(
+        _("Praxisbeispiel"),
+        default=False,
+        help_text=_("Von der Redaktion empfohlen: steht im Katalog zuerst, mit Abzeichen."),
+    )
+    recommended_reason = models.CharField(
+        _("Begründung der Empfehlung"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ein Satz, warum das Projekt ein gutes Beispiel ist (öffentlich)."),
+    )
 
     history = HistoricalRecords()
 
@@ -50,13 +62,34 @@ class Project(VersionedModel):
                 | Q(end_date__gte=models.F("start_date")),
                 name="project_end_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(recommended=True) | Q(recommended_reason=""),
+                name="project_reason_only_if_recommended",
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return f"{self.network.get_absolute_url()}#projekt-{self.slug}"
+        # the slug is unique per network, so the catalogue's URL carries both
+        return reverse(
+            "netzwerke:project-detail",
+            kwargs={"network": self.network.slug, "slug": self.slug},
+        )
+
+    @property
+    def aim_keys(self):
+        """The aims as the catalogue's ``ziel`` values."""
+        return [
+            key
+            for flag, key in (
+                (self.aim_retain, "halten"),
+                (self.aim_train, "ausbilden"),
+                (self.aim_attract, "gewinnen"),
+            )
+            if flag
+        ]
 
     @property
     def aims(self):

@@ -122,4 +122,35 @@ def event_jsonld(request, event):
             data["offers"].update(price="0", priceCurrency="EUR")
     elif event.cost == event.Cost.FREE:
         data["isAccessibleForFree"] = True
+
+
+def project_jsonld(request, project, districts):
+    """A Praxisbeispiel as schema.org ``CreativeWork``, created by its network."""
+    network = project.network
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": project.title,
+        "url": request.build_absolute_uri(project.get_absolute_url()),
+        "creator": {
+            "@type": "Organization",
+            "name": network.name,
+            "url": request.build_absolute_uri(network.get_absolute_url()),
+        },
+        "keywords": [str(a) for a in project.aims] + [f.name for f in project.action_fields.all()],
+        "creativeWorkStatus": project.get_status_display(),
+    }
+    if project.description:
+        data["description"] = project.description[:500]
+    if project.results:
+        data["abstract"] = project.results[:500]
+    if project.start_date:
+        end = project.end_date.isoformat() if project.end_date else ".."
+        data["temporalCoverage"] = f"{project.start_date.isoformat()}/{end}"
+    if project.website:
+        data["sameAs"] = [project.website]
+    if districts:
+        data["spatialCoverage"] = [
+            {"@type": "AdministrativeArea", "name": d.name, "identifier": d.ags} for d in districts
+        ]
     return _json_for_script(data)

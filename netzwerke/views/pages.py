@@ -150,22 +150,32 @@ def page_title(title, page):
 
 
 class PagedNetworks:
-    """The result's network ids; the paginator's slice reads only that page."""
+    """The result's ids; the paginator's slice reads only that page (of ``queryset``,
+    the public networks unless given)."""
 
-    def __init__(self, pks):
+    def __init__(self, pks, queryset=None):
         self.pks = pks
+        self.queryset = queryset
 
     def __len__(self):
         return len(self.pks)
 
     def __getitem__(self, window):
         pks = self.pks[window]
-        found = public_networks().in_bulk(pks)
+        queryset = public_networks() if self.queryset is None else self.queryset
+        found = queryset.in_bulk(pks)
         return [found[pk] for pk in pks if pk in found]
 
 
 class NetworkListView(FilteredMixin, FilterView):
     template_name = "netzwerke/network_list.html"
+    #: URL names of the list, its exports and its feed
+    url_names = {
+        "list": "netzwerke:network-list",
+        "csv": "netzwerke:network-export-csv",
+        "json": "netzwerke:network-export-json",
+        "feed": "netzwerke:network-feed",
+    }
     paginate_by = 20
     max_page_size = 100
 
@@ -182,8 +192,11 @@ class NetworkListView(FilteredMixin, FilterView):
     def get_paginate_by(self, queryset):
         return self.paginate_by
 
+    def paged(self, pks):
+        return PagedNetworks(pks)
+
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(PagedNetworks(self.result.pks), page_size)
+        paginator = Paginator(self.paged(self.result.pks), page_size)
         # the facets already counted the result; spare the COUNT(*)
         paginator.__dict__["count"] = self.total
         raw = self.request.GET.get("page", "1")
@@ -213,10 +226,6 @@ class NetworkListView(FilteredMixin, FilterView):
         self.result = search_result(filterset, index, search=filterset.search_ranks())
         self.facets, self.total = self.result.facets, self.result.total
         context = super().get_context_data(**kwargs)
-        query = self.request.GET
-        base_query = query.copy()
-        base_query.pop("page", None)
-        page = context["page_obj"]
         title = filterset.title()
         if not self.total and filterset.search_text:
             suggestion = did_you_mean(
@@ -228,7 +237,16 @@ class NetworkListView(FilteredMixin, FilterView):
                 suggested.pop("page", None)
                 suggested["q"] = suggestion
                 context.update(suggestion=suggestion, suggestion_query=suggested.urlencode())
+        return self.list_context(context, filterset, title)
+
+    def list_context(self, context, filterset, title):
+        """What every faceted list page shows: facets, chips, pager, sort (also the catalogue)."""
+        query = self.request.GET
+        base_query = query.copy()
+        base_query.pop("page", None)
+        page = context["page_obj"]
         context.update(
+            urls={key: reverse(name) for key, name in self.url_names.items()},
             facets=self.facets,
             total=self.total,
             notices=self.notices,
@@ -400,6 +418,8 @@ def robots_txt(request):
         "Disallow: /einladung/",
         "Disallow: /netzwerke/export.csv",
         "Disallow: /netzwerke/export.json",
+        "Disallow: /praxisbeispiele/export.csv",
+        "Disallow: /praxisbeispiele/export.json",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
