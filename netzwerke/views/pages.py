@@ -27,6 +27,7 @@ from netzwerke.models import (
 from netzwerke.places import place_result
 from netzwerke.reference import SOURCES, STATES
 from netzwerke.search import did_you_mean
+from netzwerke.similarity import PEER_LIMIT, peers
 from netzwerke.views.jsonld import organization_jsonld
 from netzwerke.vocabularies import NETWORK_VOCABULARIES, VOCABULARIES
 
@@ -319,11 +320,36 @@ class NetworkDetailView(DetailView):
             events=network_upcoming_events(network),
             criteria=network.criteria_states,
             district_map=district_map_or_none([d.ags for d in districts]),
+            **self.peers_context(network),
             jsonld=organization_jsonld(
                 self.request, network, districts, memberships, foreign_regions
             ),
             **kwargs,
         )
+
+    def peers_context(self, network):
+        """Similar networks in the region and elsewhere (one query) and the recommended
+        Praxisbeispiele of the network's fields (one query): ``netzwerke.similarity``."""
+        from netzwerke.praxis import project_index
+
+        version = data_version(self.request)
+        regional = peers(version, network.pk, regional=True)
+        elsewhere = peers(version, network.pk, regional=False)
+        found = Network.objects.only("name", "slug", "status").in_bulk(
+            [p.pk for p in regional + elsewhere]
+        )
+        for peer in regional + elsewhere:
+            peer.network = found.get(peer.pk)
+        index = project_index(version)
+        fields = index.union("handlungsfeld", [f.slug for f in network.action_fields.all()])
+        own = index.of_network.get(network.pk, 0)
+        chosen = index.ordered(index.recommended & fields & ~own & index.all, "titel")
+        projects = Project.objects.select_related("network").in_bulk(chosen[:PEER_LIMIT])
+        return {
+            "peers_regional": [p for p in regional if p.network],
+            "peers_elsewhere": [p for p in elsewhere if p.network],
+            "peer_projects": [projects[pk] for pk in chosen[:PEER_LIMIT] if pk in projects],
+        }
 
 
 def network_upcoming_events(network, now=None):

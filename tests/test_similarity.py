@@ -1,0 +1,104 @@
+"""The similarity of networks (netzwerke/similarity.py) on a known constellation, and the
+profile's "ähnlicher Schwerpunkt in der Region" and "Von anderen lernen"."""
+
+import pytest
+
+from netzwerke.dataversion import data_version_read
+from netzwerke.similarity import jaccard, peers
+from tests import factories as f
+
+
+@pytest.fixture
+def constellation(db):
+    """Three networks in Kreis Ludwigsburg, one in Bielefeld (another Land).
+
+    ==========  =================  ============================  ===========  =======
+    network     Kreise             Handlungsfelder               Zielgruppen  Branche
+    ==========  =================  ============================  ===========  =======
+    A           Ludwigsburg        ausbildung, vereinbarkeit     azubis       –
+    B           Ludwigsburg, Böbl. ausbildung, vereinbarkeit     azubis       pflege
+    C           Ludwigsburg        gesundheit                    aeltere      –
+    D           Bielefeld (NW)     ausbildung                    azubis       –
+    ==========  =================  ============================  ===========  =======
+    """
+    from types import SimpleNamespace
+
+    bw = f.StateFactory(code="BW", ags="08", name="Baden-Württemberg")
+    nw = f.StateFactory(code="NW", ags="05", name="Nordrhein-Westfalen")
+    ludwigsburg = f.DistrictFactory(ags="08118", name="Ludwigsburg", state=bw)
+    boeblingen = f.DistrictFactory(ags="08115", name="Böblingen", state=bw)
+    bielefeld = f.DistrictFactory(ags="05711", name="Bielefeld", state=nw)
+    ausbildung = f.ActionFieldFactory(slug="ausbildung", name="Aus- und Weiterbildung")
+    vereinbarkeit = f.ActionFieldFactory(slug="vereinbarkeit", name="Vereinbarkeit")
+    gesundheit = f.ActionFieldFactory(slug="gesundheit", name="Gesundheit")
+    azubis = f.TargetGroupFactory(slug="azubis", name="Auszubildende")
+    aeltere = f.TargetGroupFactory(slug="aeltere", name="Ältere")
+    pflege = f.SectorFactory(slug="pflege", name="Pflege", code="Q")
+    a = f.NetworkFactory(
+        name="A-Netz",
+        districts=[ludwigsburg],
+        action_fields=[ausbildung, vereinbarkeit],
+        target_groups=[azubis],
+    )
+    b = f.NetworkFactory(
+        name="B-Bündnis",
+        districts=[ludwigsburg, boeblingen],
+        action_fields=[ausbildung, vereinbarkeit],
+        target_groups=[azubis],
+        sectors=[pflege],
+    )
+    c = f.NetworkFactory(
+        name="C-Verbund",
+        districts=[ludwigsburg],
+        action_fields=[gesundheit],
+        target_groups=[aeltere],
+    )
+    d = f.NetworkFactory(
+        name="D-Netz Bielefeld",
+        districts=[bielefeld],
+        action_fields=[ausbildung],
+        target_groups=[azubis],
+    )
+    return SimpleNamespace(**locals())
+
+
+def test_jaccard():
+    assert jaccard(frozenset(), frozenset()) == 0
+    assert jaccard(frozenset("ab"), frozenset("abc")) == pytest.approx(2 / 3)
+
+
+def test_peers_in_the_region_and_elsewhere(constellation):
+    w = constellation
+    version = data_version_read()
+    regional = peers(version, w.a.pk, regional=True)
+    # B shares 3 of A's 3 items and adds a sector: 3/4; C shares nothing: not listed
+    assert [(p.pk, p.similarity, p.shared) for p in regional] == [
+        (w.b.pk, 0.75, ["Aus- und Weiterbildung", "Vereinbarkeit", "Auszubildende"])
+    ]
+    elsewhere = peers(version, w.a.pk, regional=False)
+    # D (NW) shares 2 of 3: 2/3; B and C are in A's Land
+    assert [(p.pk, round(p.similarity, 3), p.shared) for p in elsewhere] == [
+        (w.d.pk, 0.667, ["Aus- und Weiterbildung", "Auszubildende"])
+    ]
+    assert peers(version, w.c.pk, regional=True) == []
+    # D's peers in other Länder, most similar first: A (2/3), then B (2/4)
+    assert [(p.pk, round(p.similarity, 3)) for p in peers(version, w.d.pk, regional=False)] == [
+        (w.a.pk, 0.667),
+        (w.b.pk, 0.5),
+    ]
+
+
+def test_profile_names_the_peers_and_recommended_projects(client, constellation):
+    w = constellation
+    good = f.ProjectFactory(network=w.d, title="Azubi-Scouts", recommended=True)
+    good.action_fields.set([w.ausbildung])
+    f.ProjectFactory(network=w.d, title="Nicht empfohlen").action_fields.set([w.ausbildung])
+    response = client.get(w.a.get_absolute_url())
+    html = response.content.decode()
+    assert [p.network.name for p in response.context["peers_regional"]] == ["B-Bündnis"]
+    assert [p.network.name for p in response.context["peers_elsewhere"]] == ["D-Netz Bielefeld"]
+    assert [p.title for p in response.context["peer_projects"]] == ["Azubi-Scouts"]
+    assert "Netzwerke mit ähnlichem Schwerpunkt in der Region" in html
+    assert "gemeinsam: Aus- und Weiterbildung, Vereinbarkeit, Auszubildende" in html
+    assert "Von anderen lernen" in html
+    assert good.get_absolute_url() in html
