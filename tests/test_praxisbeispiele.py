@@ -291,7 +291,7 @@ def _more_projects(world, n):
 # version; the filter's lookups (Land, Handlungsfeld); the page and its 2 prefetches
 LIST_QUERIES = 1 + 2 + 1 + 2
 # the network facet index and the project index (2 queries)
-INDEX_QUERIES = 15 + 2
+INDEX_QUERIES = 16 + 2
 # version, the project with 3 prefetches, the similar projects and their 2 prefetches
 DETAIL_QUERIES = 1 + 4 + 3
 
