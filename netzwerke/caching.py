@@ -51,6 +51,8 @@ PUBLIC_PAGES = frozenset(
         "netzwerke:event-calendar",
         "netzwerke:network-calendar",
         "netzwerke:project-list",
+        "netzwerke:overlaps",
+        "netzwerke:white-spots-csv",
         "netzwerke:project-detail",
         "netzwerke:project-export-csv",
         "netzwerke:project-export-json",

@@ -26,6 +26,7 @@ class StaticSitemap(Sitemap):
             "netzwerke:event-list",
             "netzwerke:event-archive",
             "netzwerke:project-list",
+            "netzwerke:overlaps",
             "netzwerke:sources",
         ]
 

@@ -32,6 +32,8 @@ app_patterns = [
         name="region-district",
     ),
     path("quellen/", pages.SourcesView.as_view(), name="sources"),
+    path("ueberschneidungen/", pages.OverlapView.as_view(), name="overlaps"),
+    path("ueberschneidungen/weisse-flecken.csv", pages.white_spots_csv, name="white-spots-csv"),
     path("veranstaltungen/", events.EventListView.as_view(), name="event-list"),
     path(
         "veranstaltungen/archiv/",

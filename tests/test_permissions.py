@@ -135,6 +135,11 @@ EXPECTED = {
         lambda w: f"/netzwerke/{w.network_a.slug}/kalender.ics",
         everyone(200),
     ),
+    "netzwerke:overlaps": (lambda w: "/ueberschneidungen/?land=NW", everyone(200)),
+    "netzwerke:white-spots-csv": (
+        lambda w: "/ueberschneidungen/weisse-flecken.csv",
+        everyone(200),
+    ),
     "netzwerke:project-list": (lambda w: "/praxisbeispiele/", everyone(200)),
     "netzwerke:project-export-csv": (lambda w: "/praxisbeispiele/export.csv", everyone(200)),
     "netzwerke:project-export-json": (lambda w: "/praxisbeispiele/export.json", everyone(200)),

@@ -102,3 +102,68 @@ def test_profile_names_the_peers_and_recommended_projects(client, constellation)
     assert "gemeinsam: Aus- und Weiterbildung, Vereinbarkeit, Auszubildende" in html
     assert "Von anderen lernen" in html
     assert good.get_absolute_url() in html
+
+
+# -- overlaps (netzwerke/overlaps.py) -----------------------------------------------
+
+
+def test_kreis_page_matrix_and_similar_pair(client, constellation):
+    response = client.get("/regionen/BW/08118/")
+    assert response.status_code == 200
+    networks = [n.name for n in response.context["networks"]]
+    assert networks == ["A-Netz", "B-Bündnis", "C-Verbund"]
+    fields, groups = (
+        [(row.label, row.cells) for row in rows] for rows, _c in response.context["matrices"]
+    )
+    assert fields == [
+        ("Aus- und Weiterbildung", [True, True, False]),
+        ("Vereinbarkeit", [True, True, False]),
+        ("Gesundheit", [False, False, True]),
+    ]
+    assert groups == [("Auszubildende", [True, True, False]), ("Ältere", [False, False, True])]
+    pairs = response.context["similar_pairs"]
+    assert [(p.a.name, p.b.name, p.fields, p.groups) for p in pairs] == [
+        ("A-Netz", "B-Bündnis", ["Aus- und Weiterbildung", "Vereinbarkeit"], ["Auszubildende"])
+    ]
+    assert "Ähnlicher Schwerpunkt" in response.content.decode()
+
+
+def test_overlaps_page_ranking_and_white_spots(client, constellation):
+    response = client.get("/ueberschneidungen/?land=BW&handlungsfeld=ausbildung")
+    assert response.status_code == 200
+    ranking = [(d.name, d.networks, d.overlap, d.field) for d in response.context["ranking"]]
+    assert ranking == [("Ludwigsburg", 3, 2, "Aus- und Weiterbildung")]
+    # Böblingen has B, which works on Ausbildung; no white spot in BW for it
+    assert response.context["spots"] == []
+    gesundheit = client.get("/ueberschneidungen/?land=BW&handlungsfeld=gesundheit")
+    assert gesundheit.context["spots"] == [("08115", "Böblingen")]
+    germany = client.get("/ueberschneidungen/?handlungsfeld=vereinbarkeit")
+    assert germany.context["spots"] == [("05711", "Bielefeld")]
+    html = germany.content.decode()
+    assert "Wie wir Ähnlichkeit berechnen" in html and "<svg" in html
+
+
+def test_white_spots_csv(client, constellation):
+    response = client.get("/ueberschneidungen/weisse-flecken.csv?land=BW")
+    lines = response.content.decode("utf-8-sig").strip().splitlines()
+    assert lines == [
+        "Handlungsfeld;AGS;Kreis",
+        "Gesundheit;08115;Böblingen",
+    ]
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_overlap_pages_query_budget(client, constellation, django_assert_num_queries, extra):
+    for i in range(extra):
+        f.NetworkFactory(
+            name=f"Extra {i}",
+            districts=[constellation.ludwigsburg],
+            action_fields=[constellation.ausbildung],
+            target_groups=[constellation.azubis],
+        )
+    url = "/ueberschneidungen/?land=BW&handlungsfeld=ausbildung"
+    client.get(url)  # builds the facet index
+    with django_assert_num_queries(4):  # version, the Land, its Kreise, the Länder to choose
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(3):  # version, the Land, its Kreise
+        assert client.get("/ueberschneidungen/weisse-flecken.csv?land=BW").status_code == 200

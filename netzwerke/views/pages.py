@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from netzwerke import overlaps
 from netzwerke.dataversion import data_version
 from netzwerke.facetindex import facet_index, search_result
 from netzwerke.filters import NetworkFilter
@@ -27,7 +28,8 @@ from netzwerke.models import (
 from netzwerke.places import place_result
 from netzwerke.reference import SOURCES, STATES
 from netzwerke.search import did_you_mean
-from netzwerke.similarity import PEER_LIMIT, peers
+from netzwerke.similarity import PEER_LIMIT, focus_table, peers
+from netzwerke.tabular import csv_response
 from netzwerke.views.jsonld import organization_jsonld
 from netzwerke.vocabularies import NETWORK_VOCABULARIES, VOCABULARIES
 
@@ -412,17 +414,81 @@ class RegionDistrictView(TemplateView):
             ags=kwargs["ags"],
             state_id=kwargs["land"].upper(),
         )
-        index = facet_index(data_version(self.request))
+        version = data_version(self.request)
+        index = facet_index(version)
         covered_bits = index.sets["kreis"].get(district.ags, 0)
+        networks = _first_networks(index, covered_bits)
         return super().get_context_data(
             district=district,
             state=district.state,
-            networks=_first_networks(index, covered_bits),
+            networks=networks,
+            matrices=[
+                (overlaps.matrix(index, networks, "handlungsfeld"), _("Handlungsfeld")),
+                (overlaps.matrix(index, networks, "zielgruppe"), _("Zielgruppe")),
+            ],
+            similar_pairs=overlaps.similar_pairs(index, focus_table(version), networks),
             total=covered_bits.bit_count(),
             district_map=district_map_or_none([district.ags]),
             list_url=reverse("netzwerke:network-list") + f"?kreis={district.ags}",
             **kwargs,
         )
+
+
+class OverlapView(TemplateView):
+    """/ueberschneidungen/: Kreise ranked by overlap and the white spots of one
+    Handlungsfeld (``?handlungsfeld=``, default the first), for Germany or ``?land=``."""
+
+    template_name = "netzwerke/overlaps.html"
+
+    def get_context_data(self, **kwargs):
+        index = facet_index(data_version(self.request))
+        scope = overlap_scope(self.request, index)
+        counts, spots = overlaps.white_spots(index, scope["districts"], scope["field"])
+        list_url = reverse("netzwerke:network-list")
+        return super().get_context_data(
+            **scope,
+            ranking=overlaps.ranking(index, scope["districts"])[:REGION_LIST_LIMIT],
+            spots=spots,
+            spot_map=germany_map(
+                "kreis", counts, lambda ags: f"{list_url}?kreis={ags}" if counts.get(ags) else ""
+            ),
+            **kwargs,
+        )
+
+
+def overlap_scope(request, index):
+    """The Land (``?land=``, else Germany), its Kreise and the chosen Handlungsfeld."""
+    fields = sorted(index.labels["handlungsfeld"].items(), key=lambda kv: kv[1][0].casefold())
+    field = request.GET.get("handlungsfeld", "")
+    if field not in index.labels["handlungsfeld"]:
+        field = fields[0][0] if fields else ""
+    code = request.GET.get("land", "").upper()
+    state = State.objects.filter(code=code).first() if LAND.fullmatch(code) else None
+    districts = District.objects.order_by("name")
+    if state:
+        districts = districts.filter(state=state)
+    return {
+        "state": state,
+        "states": State.objects.order_by("name"),
+        "districts": list(districts.values_list("ags", "name")),
+        "fields": [(key, label) for key, (label, _detail) in fields],
+        "field": field,
+        "field_label": index.labels["handlungsfeld"].get(field, ("", ""))[0],
+    }
+
+
+def white_spots_csv(request):
+    """Every Handlungsfeld's white spots (Kreise without a network on it), for ``?land=``."""
+    index = facet_index(data_version(request))
+    scope = overlap_scope(request, index)
+
+    def rows():
+        yield [_("Handlungsfeld"), _("AGS"), _("Kreis")]
+        for key, label in scope["fields"]:
+            for ags, name in overlaps.white_spots(index, scope["districts"], key)[1]:
+                yield [label, ags, name]
+
+    return csv_response(rows(), filename="weisse-flecken.csv")
 
 
 # -- small pages --------------------------------------------------------------

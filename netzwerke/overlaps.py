@@ -1,0 +1,99 @@
+"""Where networks overlap and where nobody works: the Kreis matrix, the ranking of Kreise
+and the white spots per Handlungsfeld, all from the facet index's bitsets (no query).
+
+"Ähnlicher Schwerpunkt": two networks covering the same Kreis that share at least
+``PAIR_FIELDS`` Handlungsfelder and at least one Zielgruppe.
+"""
+
+from dataclasses import dataclass
+
+from netzwerke.facetindex import FacetIndex
+from netzwerke.similarity import FocusTable
+
+PAIR_FIELDS = 2
+
+
+@dataclass
+class MatrixRow:
+    label: str
+    cells: list[bool]
+    count: int
+
+
+def _label(index, name, key):
+    return index.labels[name].get(key, (key, ""))[0]
+
+
+def matrix(index: FacetIndex, networks, name: str) -> list[MatrixRow]:
+    """Rows of facet ``name`` (handlungsfeld or zielgruppe) × ``networks`` (columns),
+    only rows with at least one network, most networks first."""
+    positions = [index.position[n.pk] for n in networks]
+    rows = []
+    for key, bits in index.sets[name].items():
+        cells = [bool(bits >> p & 1) for p in positions]
+        if any(cells):
+            rows.append(MatrixRow(_label(index, name, key), cells, sum(cells)))
+    rows.sort(key=lambda r: (-r.count, r.label.casefold()))
+    return rows
+
+
+@dataclass
+class Pair:
+    a: object
+    b: object
+    fields: list[str]
+    groups: list[str]
+
+
+def similar_pairs(index: FacetIndex, table: FocusTable, networks) -> list[Pair]:
+    """The pairs of ``networks`` sharing ≥ ``PAIR_FIELDS`` Handlungsfelder and ≥ 1 Zielgruppe."""
+    pairs = []
+    for i, a in enumerate(networks):
+        for b in networks[i + 1 :]:
+            shared = table.focus[index.position[a.pk]] & table.focus[index.position[b.pk]]
+            fields = sorted(_label(index, n, k) for n, k in shared if n == "handlungsfeld")
+            groups = sorted(_label(index, n, k) for n, k in shared if n == "zielgruppe")
+            if len(fields) >= PAIR_FIELDS and groups:
+                pairs.append(Pair(a, b, fields, groups))
+    return pairs
+
+
+@dataclass
+class DistrictOverlap:
+    ags: str
+    name: str
+    networks: int
+    overlap: int  # the most networks working on one Handlungsfeld here
+    field: str  # that Handlungsfeld
+
+
+def ranking(index: FacetIndex, districts) -> list[DistrictOverlap]:
+    """``districts`` ((ags, name) pairs) with at least two networks on one Handlungsfeld,
+    most overlap first."""
+    found = []
+    for ags, name in districts:
+        covered = index.sets["kreis"].get(ags, 0)
+        if not covered:
+            continue
+        best, field = 0, ""
+        for key, bits in index.sets["handlungsfeld"].items():
+            n = (covered & bits).bit_count()
+            label = _label(index, "handlungsfeld", key)
+            if n > best or (n == best and label < field):
+                best, field = n, label
+        if best >= 2:
+            found.append(DistrictOverlap(ags, name, covered.bit_count(), best, field))
+    found.sort(key=lambda d: (-d.overlap, -d.networks, d.name))
+    return found
+
+
+def white_spots(index: FacetIndex, districts, field_key: str) -> tuple[dict[str, int], list]:
+    """Networks working on Handlungsfeld ``field_key`` per Kreis, and the ``districts``
+    where none does."""
+    bits = index.sets["handlungsfeld"].get(field_key, 0)
+    counts = {}
+    for ags, covered in index.sets["kreis"].items():
+        n = (covered & bits).bit_count()
+        if n:
+            counts[ags] = n
+    return counts, [(ags, name) for ags, name in districts if not counts.get(ags)]
