@@ -155,3 +155,19 @@ def test_same_seed_gives_identical_events(regions):
     _wipe()
     generate_demo(networks=40, seed=9)
     assert events() == first
+
+
+def test_demo_projects_cover_every_aim_and_field_and_some_are_praxisbeispiele(regions):
+    from netzwerke.models import ActionField
+
+    generate_demo(networks=120, seed=5)
+    projects = Project.objects.all()
+    for aim in ("aim_retain", "aim_train", "aim_attract"):
+        assert projects.filter(**{aim: True}).exists(), aim
+    used = set(projects.values_list("action_fields__slug", flat=True)) - {None}
+    assert used == set(ActionField.objects.values_list("slug", flat=True))
+    recommended = projects.filter(recommended=True)
+    assert recommended.exists()
+    assert not recommended.filter(evaluated=False).exists()
+    assert not recommended.filter(recommended_reason="").exists()
+    assert {p.network.source for p in recommended.select_related("network")} == {"demo"}

@@ -430,6 +430,14 @@ class Generator:
                     else ""
                 ),
                 evaluated=evaluated,
+                # some evaluated projects as curated Praxisbeispiele, without another draw
+                # from the seed (the rest of the demo stays as it was)
+                recommended=evaluated and start.month % 3 == 0,
+                recommended_reason=(
+                    "Evaluiert, mit messbaren Ergebnissen und leicht übertragbar."
+                    if evaluated and start.month % 3 == 0
+                    else ""
+                ),
             )
             projects.append(
                 (
