@@ -272,6 +272,22 @@ PUBLIC = [
         "netzwerke:event-detail",
         lambda client, w: client.get(w.event.get_absolute_url()),
     ),
+    Page("praxisbeispiele", "netzwerke:project-list", _get("netzwerke:project-list")),
+    Page(
+        "praxisbeispiele-gefiltert",
+        "netzwerke:project-list",
+        _get("netzwerke:project-list", query="?ziel=ausbilden&land=NW&land=XX&q=Ausbildung"),
+    ),
+    Page(
+        "praxisbeispiel",
+        "netzwerke:project-detail",
+        lambda client, w: client.get(nw.Project.objects.order_by("pk").first().get_absolute_url()),
+    ),
+    Page(
+        "ueberschneidungen",
+        "netzwerke:overlaps",
+        _get("netzwerke:overlaps", query="?land=NW"),
+    ),
     Page("region-land", "netzwerke:region-state", _get("netzwerke:region-state", "NW")),
     Page(
         "region-kreis",
@@ -646,6 +662,10 @@ NOT_PAGES = {
     "netzwerke:network-feed": "Atom-Feed, kein HTML",
     "netzwerke:network-calendar": "iCalendar-Datei, kein HTML",
     "netzwerke:event-feed": "Atom-Feed, kein HTML",
+    "netzwerke:project-export-csv": "CSV-Datei, kein HTML",
+    "netzwerke:project-export-json": "JSON-Datei, kein HTML",
+    "netzwerke:project-feed": "Atom-Feed, kein HTML",
+    "netzwerke:white-spots-csv": "CSV-Datei, kein HTML",
     "netzwerke:event-calendar": "iCalendar-Datei, kein HTML",
     "survey:statistics-csv": "CSV-Datei, kein HTML",
     "survey:statistics-wave-csv": "CSV-Datei, kein HTML",
