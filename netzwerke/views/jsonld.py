@@ -122,6 +122,7 @@ def event_jsonld(request, event):
             data["offers"].update(price="0", priceCurrency="EUR")
     elif event.cost == event.Cost.FREE:
         data["isAccessibleForFree"] = True
+    return _json_for_script(data)
 
 
 def project_jsonld(request, project, districts):
