@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
-from netzwerke.views import contact, events, opendata, pages, praxis
+from netzwerke.views import contact, events, opendata, pages, praxis, regions
 
 app_patterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -25,15 +25,15 @@ app_patterns = [
         contact.network_contact_sent,
         name="network-contact-sent",
     ),
-    path("regionen/<str:land>/", pages.RegionStateView.as_view(), name="region-state"),
+    path("regionen/<str:land>/", regions.RegionStateView.as_view(), name="region-state"),
     path(
         "regionen/<str:land>/<str:ags>/",
-        pages.RegionDistrictView.as_view(),
+        regions.RegionDistrictView.as_view(),
         name="region-district",
     ),
     path("quellen/", pages.SourcesView.as_view(), name="sources"),
-    path("ueberschneidungen/", pages.OverlapView.as_view(), name="overlaps"),
-    path("ueberschneidungen/weisse-flecken.csv", pages.white_spots_csv, name="white-spots-csv"),
+    path("ueberschneidungen/", regions.OverlapView.as_view(), name="overlaps"),
+    path("ueberschneidungen/weisse-flecken.csv", regions.white_spots_csv, name="white-spots-csv"),
     path("veranstaltungen/", events.EventListView.as_view(), name="event-list"),
     path(
         "veranstaltungen/archiv/",
