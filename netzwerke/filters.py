@@ -396,3 +396,18 @@ class EventFilter(django_filters.FilterSet):
     @property
     def notices(self):
         return self.form.notices
+
+
+class DistrictFilter(django_filters.FilterSet):
+    """The Kreise of the read API (/api/v1/districts/), narrowed by ``land`` as the list is."""
+
+    land = _land_filter(field_name="state")
+
+    class Meta:
+        model = District
+        fields = []
+        form = LenientForm
+
+    @property
+    def notices(self):
+        return self.form.notices

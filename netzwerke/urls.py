@@ -62,6 +62,8 @@ urlpatterns = [
     path("konto/login/", ratelimit("login")(auth_views.LoginView.as_view()), name="login"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # the read API, outside any language prefix (netzwerke/api/)
+    path("api/v1/", include("netzwerke.api.urls")),
     path(
         "sitemap.xml",
         sitemap_index,

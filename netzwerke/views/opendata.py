@@ -72,9 +72,9 @@ def network_json(request, n):
     }
 
 
-def network_export_json(request):
-    """The current filter's whole result as a JSON list (contacts only with consent)."""
-    queryset = (
+def json_networks():
+    """The published networks with what ``network_json`` reads (the JSON export, the API)."""
+    return (
         Network.objects.published()
         .with_partner_count()
         .prefetch_related(
@@ -86,7 +86,11 @@ def network_export_json(request):
             ),
         )
     )
-    _filterset, networks = _filtered(request, queryset)
+
+
+def network_export_json(request):
+    """The current filter's whole result as a JSON list (contacts only with consent)."""
+    _filterset, networks = _filtered(request, json_networks())
     response = StreamingHttpResponse(
         in_pieces(_json_pieces(request, networks)), content_type="application/json"
     )
