@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -59,6 +60,12 @@ class SiteRateThrottle(BaseThrottle):
         return window - time.time() % window
 
 
+class ExportJSONRenderer(JSONRenderer):
+    """JSON as the exports write it (dates to the millisecond, ``DjangoJSONEncoder``)."""
+
+    encoder_class = DjangoJSONEncoder
+
+
 def licence():
     return {**LICENCE, "attribution": str(LICENCE["attribution"])}
 
@@ -68,7 +75,7 @@ class PublicAPIView(APIView):
 
     authentication_classes = []
     permission_classes = [AllowAny]
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [ExportJSONRenderer]
     throttle_classes = [SiteRateThrottle]
     http_method_names = ["get", "head", "options"]
     #: the answer also changes with the clock (events move from upcoming to past)
