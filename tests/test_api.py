@@ -443,3 +443,18 @@ def test_query_budgets(client, directory_world, django_assert_num_queries, n):
     with django_assert_num_queries(PROJECT_QUERIES):
         data = client.get(f"{API}projects/?land=NW").json()
     assert len(data["results"]) == min(20, data["count"]) and data["count"] > n // 2
+
+
+def test_the_readme_documents_every_field(settings):
+    """The README's mapping tables name every API field with its JSON export key."""
+    from netzwerke.api.fields import NETWORK_FIELDS, PROJECT_FIELDS
+
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    section = readme.split("## API (`/api/v1/`)")[1].split("\n## ")[0]
+    rows = {
+        tuple(cell.strip().strip("`").split("`")[0] for cell in line.split("|")[1:3])
+        for line in section.splitlines()
+        if line.startswith("| `")
+    }
+    for field in (*NETWORK_FIELDS, *PROJECT_FIELDS):
+        assert (field.name, field.export) in rows, field.name
