@@ -424,7 +424,7 @@ PROJECT_QUERIES = 1 + 1 + 1 + 2  # version, the Land, the page, 2 prefetches
 
 
 @pytest.mark.parametrize("n", [10, 300])
-def test_query_budgets(client, directory_world, django_assert_num_queries, n):
+def test_query_budgets(client, directory_world, django_assert_num_queries, page_cache, n):
     from tests.test_directory_queries import populate
 
     populate(directory_world, n)
@@ -458,3 +458,31 @@ def test_the_readme_documents_every_field(settings):
     }
     for field in (*NETWORK_FIELDS, *PROJECT_FIELDS):
         assert (field.name, field.export) in rows, field.name
+
+
+def test_every_answer_matches_its_schema(client, world):
+    """The bodies are plain dicts: the OpenAPI document must describe what they are."""
+    from openapi_schema_validator import OAS31Validator, validate
+
+    spec = get_json(client, f"{API}schema/")
+    templates = {
+        "/api/v1/networks/fachkraeftebuendnis-owl/": "/api/v1/networks/{slug}/",
+        f"/api/v1/statistics/waves/{world.wave.slug}/": "/api/v1/statistics/waves/{slug}/",
+        f"/api/v1/statistics/waves/{world.wave.slug}/themen/": (
+            "/api/v1/statistics/waves/{slug}/{table}/"
+        ),
+    }
+    world.owl.coordination_person = "Jana Offen"
+    world.owl.save()
+    for url in endpoints(world):
+        if url.startswith(f"{API}projects/") and url.count("/") > 4:
+            template = "/api/v1/projects/{network}/{slug}/"
+        elif url.startswith(f"{API}statistics/directory/"):
+            template = "/api/v1/statistics/directory/{table}/"
+        else:
+            template = templates.get(url, url)
+        operation = spec["paths"][template]["get"]
+        schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        for query in ("", "?facets=1"):
+            body = get_json(client, url + query)
+            validate(body, {**schema, "components": spec["components"]}, cls=OAS31Validator)

@@ -32,6 +32,7 @@ from rest_framework.views import APIView
 from netzwerke import replica
 from netzwerke.caching import CLOCK_STEP, normalised_query
 from netzwerke.dataversion import data_version, per_version
+from netzwerke.lenient import LenientForm
 from netzwerke.opendata_meta import LICENCE
 from netzwerke.ratelimit import hit, limit_for
 from netzwerke.security import client_ip
@@ -57,7 +58,8 @@ class SiteRateThrottle(BaseThrottle):
 
     def wait(self):
         _limit, window = limit_for(self.scope)
-        return window - time.time() % window
+        # whole seconds, at least one: Retry-After is an integer
+        return math.ceil(window - time.time() % window)
 
 
 class ExportJSONRenderer(JSONRenderer):
@@ -89,7 +91,8 @@ class PublicAPIView(APIView):
         )
 
     def get(self, request, *args, **kwargs):
-        # the public data for anyone: its reads may go to the read replica, if there is one
+        # public data, the same for everyone (no session is read): like the public pages
+        # of anonymous visitors, its reads may go to the read replica, if there is one
         replica.use_replica_for_reads()
         version = data_version(request)
         step = int(time.time()) // CLOCK_STEP * CLOCK_STEP if self.time_dependent else 0
@@ -102,17 +105,23 @@ class PublicAPIView(APIView):
         if conditional is not None:
             response = Response(status=conditional.status_code)
         else:
-            data = per_version(
-                request,
-                f"api:{key}",
-                lambda: self.payload(request, *args, **kwargs),
-                timeout=settings.PAGE_CACHE_TIMEOUT,
-            )
-            response = Response(data)
+            response = Response(self.cached_payload(request, key, *args, **kwargs))
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = f"public, max-age={settings.PUBLIC_MAX_AGE}"
         return response
+
+    def cached_payload(self, request, key, *args, **kwargs):
+        """The body, kept until the data version moves (not with ``PAGE_CACHE=0``, which
+        renders every request anew, as for the pages)."""
+        if not settings.PAGE_CACHE:
+            return self.payload(request, *args, **kwargs)
+        return per_version(
+            request,
+            f"api:{key}",
+            lambda: self.payload(request, *args, **kwargs),
+            timeout=settings.PAGE_CACHE_TIMEOUT,
+        )
 
     def cache_key(self, request, version, step) -> str:
         """The data version, the hour (time-dependent answers) and a digest of the request."""
@@ -221,10 +230,7 @@ def facets_wanted(request, notices) -> bool:
         return False
     if raw == "1":
         return True
-    notices.append(
-        _("Der Wert „%(value)s“ für „%(label)s“ ist unbekannt und wurde ignoriert.")
-        % {"value": raw[:60], "label": "facets"}
-    )
+    notices.append(LenientForm.notice(raw, "facets"))
     return False
 
 

@@ -38,7 +38,7 @@ from netzwerke.dataversion import data_version
 from netzwerke.facetindex import facet_index, search_result
 from netzwerke.facets import event_facets
 from netzwerke.filters import DistrictFilter, EventFilter, NetworkFilter
-from netzwerke.models import District, Event, Project, State
+from netzwerke.models import District, Event, Network, Project, State
 from netzwerke.praxis import (
     ProjectFilter,
     catalogue_result,
@@ -66,7 +66,8 @@ def _in_order(queryset, pks):
 )
 class NetworkList(PublicAPIView):
     def payload(self, request):
-        filterset = NetworkFilter(request.GET, queryset=json_networks(), request=request)
+        queryset = Network.objects.published()
+        filterset = NetworkFilter(request.GET, queryset=queryset, request=request)
         notices = list(filterset.notices)
         with_facets = facets_wanted(request, notices)
         index = facet_index(data_version(request))
