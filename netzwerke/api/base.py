@@ -128,7 +128,9 @@ class PublicAPIView(APIView):
         url = f"{request.scheme}://{request.get_host()}{request.path}"
         query = normalised_query(request.query_params)
         release = getattr(settings, "RELEASE", "")
-        text = f"{release}|{version.number}|{step}|{get_language()}|{url}?{query}"
+        # the version's time too: a restored older database may reuse a number
+        data = f"{version.number}:{version.changed_at.timestamp()}"
+        text = f"{release}|{data}|{step}|{get_language()}|{url}?{query}"
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def payload(self, request, *args, **kwargs):
