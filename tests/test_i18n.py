@@ -132,6 +132,14 @@ def test_page_cache_keeps_a_page_per_language(client, directory, page_cache):
     assert len(keys) == 2
 
 
+def test_home_map_fragment_is_cached_per_language(client, directory):
+    client.get("/")
+    english = client.get("/en/").content.decode()
+    # the fragment's links lead to the English region pages, not the German ones cached first
+    assert 'href="/en/regionen/NW/' in english
+    assert 'href="/regionen/NW/' not in english
+
+
 # -- vocabularies ----------------------------------------------------------------------
 
 
