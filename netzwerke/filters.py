@@ -365,7 +365,10 @@ class EventFilter(django_filters.FilterSet):
         if name == "typ":
             return [(v, dict(Network.Type.choices)[v]) for v in self.active(name)]
         key = {"land": "code", "kreis": "ags"}.get(name, "slug")
-        return [(getattr(obj, key), obj.name) for obj in self.active(name)]
+        # a term in the active language; Länder and Kreise have one name
+        return [
+            (getattr(obj, key), getattr(obj, "display_name", obj.name)) for obj in self.active(name)
+        ]
 
     def title(self, *, archive=False):
         """A German title naming the filter: "Veranstaltungen in Bayern – online"."""

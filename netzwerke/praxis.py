@@ -133,7 +133,9 @@ class ProjectFilter(django_filters.FilterSet):
         }.get(name)
         if choices is not None:
             return [(key, str(choices[key])) for key in self.active(name)]
-        return list(zip(self.keys(name), (obj.name for obj in self.active(name)), strict=True))
+        # a term in the active language; Länder and Kreise have one name
+        names = (getattr(obj, "display_name", obj.name) for obj in self.active(name))
+        return list(zip(self.keys(name), names, strict=True))
 
     def title(self):
         places = [label for name in ("land", "kreis") for _k, label in self.labelled(name)]

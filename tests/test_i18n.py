@@ -173,6 +173,12 @@ def test_english_pages_show_english_vocabulary_names(client, directory):
     assert "Aus- und Weiterbildung" not in english
     profile = client.get(profile_url).content.decode()
     assert "Initial and continuing training" in profile
+    # the filtered lists: facets, chips and titles
+    query = "?handlungsfeld=" + directory.training.slug
+    for url in ("/en/netzwerke/", "/en/praxisbeispiele/", "/en/veranstaltungen/"):
+        html = client.get(url + query).content.decode()
+        assert "Initial and continuing training" in html, url
+        assert "Aus- und Weiterbildung" not in html, url
     assert "Initial and continuing training" not in client.get("/netzwerke/").content.decode()
 
 
