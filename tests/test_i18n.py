@@ -37,7 +37,7 @@ from tests.i18n_catalog import (
     read_po,
 )
 from tests.pages import COORDINATOR, PUBLIC, build_world
-from tests.sample import small_directory
+from tests.sample import small_directory, small_statistics
 
 
 def _need_gettext():
@@ -180,6 +180,20 @@ def test_english_pages_show_english_vocabulary_names(client, directory):
         assert "Initial and continuing training" in html, url
         assert "Aus- und Weiterbildung" not in html, url
     assert "Initial and continuing training" not in client.get("/netzwerke/").content.decode()
+
+
+def test_statistics_name_topics_in_english(client, directory):
+    statistics = small_statistics(directory)
+    statistics.digital.name_en = "Upskilling for digitalisation"
+    statistics.digital.save()
+    with override("en"):
+        url = statistics.wave.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "Upskilling for digitalisation" in html
+    assert "Qualifizierung für die Digitalisierung" not in html
+    # the trend over the waves on the overview page as well
+    html = client.get("/en/statistik/").content.decode()
+    assert "Qualifizierung für die Digitalisierung" not in html
 
 
 def test_fixture_vocabularies_all_have_english_names(db):
