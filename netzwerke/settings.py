@@ -204,6 +204,8 @@ RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates the European way ("1 March 2025"), not Django's US ones
+FORMAT_MODULE_PATH = ["netzwerke.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

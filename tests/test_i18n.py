@@ -237,6 +237,22 @@ def test_dates_follow_the_language(client, db):
     assert "March 2025" in client.get(url).content.decode()
 
 
+def test_date_formats_follow_the_language():
+    import datetime
+
+    from django.template import Context, Template
+
+    template = Template(
+        '{% load i18n %}{{ d|date:_("l, j. F Y") }} | {{ d|date:"SHORT_DATE_FORMAT" }} | '
+        '{{ d|date:"DATE_FORMAT" }}'
+    )
+    context = Context({"d": datetime.date(2025, 3, 1)})
+    assert template.render(context) == "Samstag, 1. März 2025 | 01.03.2025 | 1. März 2025"
+    with override("en"):
+        # European English, not Django's US "March 1, 2025" and "03/01/2025"
+        assert template.render(context) == "Saturday, 1 March 2025 | 01/03/2025 | 1 March 2025"
+
+
 class Language(models.TextChoices):
     # labels whose English the committed catalog has (README "Languages")
     GERMAN = "de", _("Deutsch")
