@@ -204,9 +204,15 @@ RATELIMITS = {}
 # history are removed by the monthly retention commands; the Datenschutz page quotes it
 RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
 
+# German is the source language and keeps its URLs unprefixed; English lives under /en/
+# (i18n_patterns in netzwerke/urls.py). Our msgids are German, so only English has a
+# catalog of our strings (locale/en); locale/de holds German for texts of Django's own
+# admin and auth that its catalog leaves in English. See README "Languages".
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates the European way ("1 March 2025"), not Django's US ones
+FORMAT_MODULE_PATH = ["netzwerke.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -346,8 +346,8 @@ class TopicsForm(SectionForm):
         super().__init__(*args, **kwargs)
         for topic in topics:
             self.fields[topic_field_name(topic.slug)] = forms.ChoiceField(
-                label=topic.name,
-                help_text=topic.description,
+                label=topic.display_name,
+                help_text=topic.display_description,
                 choices=TopicRating.Rating.choices,
                 widget=forms.RadioSelect,
             )
