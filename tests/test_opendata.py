@@ -4,11 +4,14 @@ catalogue validating against the shapes in tests/dcat/, the widget's snippet gen
 from pathlib import Path
 
 import pytest
+from django.db.models import Max
+from django.utils.timezone import localtime
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF
+from rdflib import namespace as ns
 
 from netzwerke.datasets import DATASETS
+from netzwerke.models import Network
 from netzwerke.opendata_meta import DCAT_LICENCE_URI, LICENCE
 from tests import factories as f
 
@@ -112,12 +115,16 @@ def test_data_page_lists_every_dataset_and_distribution(client, events_world):
 
 
 def test_data_page_shows_the_last_change_of_the_data(client, events_world):
-    owl = events_world.owl
+    latest = Network.objects.published().aggregate(latest=Max("updated_at"))["latest"]
     html = client.get("/daten/").content.decode()
-    assert f'datetime="{owl.updated_at.astimezone().isoformat(timespec="seconds")}' in html or (
-        owl.updated_at.strftime("%Y-%m-%d") in html
-    )
+    stamp = localtime(latest).replace(microsecond=0).isoformat()
+    assert f'<time datetime="{stamp}">' in html
     assert "noch keine Daten" not in html
+
+
+def test_data_page_says_when_a_dataset_is_still_empty(client, directory_world):
+    html = client.get("/daten/").content.decode()
+    assert "noch keine Daten" in html  # no events
 
 
 def test_every_distribution_answers(client, events_world):
@@ -191,19 +198,19 @@ def test_catalogue_conforms_to_the_dcat_ap_de_shapes(client, events_world, fmt):
 
 def test_catalogue_describes_every_dataset_with_absolute_urls(client, events_world):
     _response, graph = catalogue(client)
-    datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
+    datasets = set(graph.subjects(ns.RDF.type, ns.DCAT.Dataset))
     assert {str(d) for d in datasets} == {f"http://testserver/daten/#{d.key}" for d in DATASETS}
-    distributions = list(graph.subjects(RDF.type, DCAT.Distribution))
+    distributions = list(graph.subjects(ns.RDF.type, ns.DCAT.Distribution))
     assert len(distributions) == sum(len(d.distributions) for d in DATASETS)
     for distribution in distributions:
-        assert graph.value(distribution, DCTERMS.license) == URIRef(DCAT_LICENCE_URI)
-        for prop in (DCAT.accessURL, DCAT.downloadURL):
+        assert graph.value(distribution, ns.DCTERMS.license) == URIRef(DCAT_LICENCE_URI)
+        for prop in (ns.DCAT.accessURL, ns.DCAT.downloadURL):
             assert str(graph.value(distribution, prop)).startswith("http://testserver/")
-        assert str(graph.value(distribution, DCTERMS.format)).startswith(
+        assert str(graph.value(distribution, ns.DCTERMS.format)).startswith(
             "http://publications.europa.eu/resource/authority/file-type/"
         )
-    (service,) = graph.subjects(RDF.type, DCAT.DataService)
-    assert str(graph.value(service, DCAT.endpointURL)) == "http://testserver/api/v1/"
+    (service,) = graph.subjects(ns.RDF.type, ns.DCAT.DataService)
+    assert str(graph.value(service, ns.DCAT.endpointURL)) == "http://testserver/api/v1/"
 
 
 def test_catalogue_without_data_still_conforms(client, db):
@@ -213,7 +220,7 @@ def test_catalogue_without_data_still_conforms(client, db):
 
 
 def _first(graph, cls):
-    return next(iter(graph.subjects(RDF.type, cls)))
+    return next(iter(graph.subjects(ns.RDF.type, cls)))
 
 
 @pytest.mark.parametrize(
@@ -230,23 +237,27 @@ def _first(graph, cls):
 )
 def test_a_broken_catalogue_does_not_conform(client, directory_world, damage, message):
     _response, graph = catalogue(client)
-    dataset = _first(graph, DCAT.Dataset)
-    distribution = _first(graph, DCAT.Distribution)
+    dataset = _first(graph, ns.DCAT.Dataset)
+    distribution = _first(graph, ns.DCAT.Distribution)
     vocabularies = None
     if damage == "dataset without title":
-        graph.remove((dataset, DCTERMS.title, None))
+        graph.remove((dataset, ns.DCTERMS.title, None))
     elif damage == "dataset without publisher":
-        graph.remove((dataset, DCTERMS.publisher, None))
+        graph.remove((dataset, ns.DCTERMS.publisher, None))
     elif damage == "distribution without licence":
-        graph.remove((distribution, DCTERMS.license, None))
+        graph.remove((distribution, ns.DCTERMS.license, None))
     elif damage == "licence outside the DCAT-AP.de list":
         graph.set(
-            (distribution, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/"))
+            (
+                distribution,
+                ns.DCTERMS.license,
+                URIRef("https://creativecommons.org/licenses/by/4.0/"),
+            )
         )
     elif damage == "format outside the EU file types":
-        graph.set((distribution, DCTERMS.format, Literal("CSV")))
+        graph.set((distribution, ns.DCTERMS.format, Literal("CSV")))
     elif damage == "distribution without access URL":
-        graph.remove((distribution, DCAT.accessURL, None))
+        graph.remove((distribution, ns.DCAT.accessURL, None))
     elif damage == "second contributor ID":
         graph.add(
             (

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
@@ -48,7 +49,11 @@ class DataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         base = _base(self.request)
-        modified = modified_dates(self.request)
+        # whole seconds: an HTML datetime takes at most three decimals
+        modified = {
+            key: localtime(value).replace(microsecond=0) if value else None
+            for key, value in modified_dates(self.request).items()
+        }
         datasets = [
             {
                 "dataset": dataset,
