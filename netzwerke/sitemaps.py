@@ -28,6 +28,7 @@ class StaticSitemap(Sitemap):
             "netzwerke:project-list",
             "netzwerke:overlaps",
             "netzwerke:sources",
+            "netzwerke:data",
         ]
 
     def location(self, item):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -133,13 +134,14 @@ class DataView(TemplateView):
 def data_catalog(request, fmt):
     """The DCAT-AP.de catalogue as Turtle, RDF/XML or JSON-LD, kept per data version."""
     base = _base(request)
-    body = per_version(
-        request,
-        f"dcat:{fmt}:{base}",
-        lambda: dcat.catalog_bytes(
-            dcat.catalog_graph(base=base, modified=modified_dates(request)), fmt
-        ),
-    )
+
+    def build():
+        # the catalogue's literals are tagged German, whatever the page language
+        with translation.override("de"):
+            graph = dcat.catalog_graph(base=base, modified=modified_dates(request))
+        return dcat.catalog_bytes(graph, fmt)
+
+    body = per_version(request, f"dcat:{fmt}:{base}", build)
     _rdflib_format, media_type = dcat.FORMATS[fmt]
     response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
