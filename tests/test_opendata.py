@@ -114,6 +114,31 @@ def test_data_page_lists_every_dataset_and_distribution(client, events_world):
         assert f'href="/daten/catalog.{fmt}"' in html
 
 
+# file and feed URLs that are no distribution of their own, and why
+NOT_DISTRIBUTIONS = {
+    "netzwerke:network-calendar": "one network's events: part of the events dataset",
+    "survey:statistics-wave-csv": "one wave's tables: linked from its statistics page",
+}
+
+
+def test_every_export_of_the_site_is_a_distribution():
+    """A new CSV, JSON, feed or calendar URL must join netzwerke/datasets.py (and so
+    /daten/ and the catalogue) or say here why not."""
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    names = set()
+    for namespace in ("netzwerke", "survey"):
+        _prefix, sub = resolver.namespace_dict[namespace]
+        names |= {
+            f"{namespace}:{name}"
+            for name in sub.reverse_dict
+            if isinstance(name, str) and name.endswith(("-csv", "-json", "-feed", "-calendar"))
+        }
+    listed = {d.url_name for dataset in DATASETS for d in dataset.distributions}
+    assert names - listed == set(NOT_DISTRIBUTIONS)
+
+
 def test_data_page_shows_the_last_change_of_the_data(client, events_world):
     latest = Network.objects.published().aggregate(latest=Max("updated_at"))["latest"]
     html = client.get("/daten/").content.decode()
