@@ -310,6 +310,16 @@ def test_catalogue_is_kept_per_data_version(client, directory_world, django_asse
         assert client.get("/daten/catalog.ttl").status_code == 200
 
 
+def test_catalogue_answers_a_repeated_harvest_with_304(client, directory_world):
+    first = client.get("/daten/catalog.rdf")
+    assert first["Last-Modified"]
+    etag = first["ETag"]
+    assert client.get("/daten/catalog.rdf", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/daten/catalog.ttl", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    f.NetworkFactory(name="Neues Netzwerk", districts=[directory_world.bielefeld])
+    assert client.get("/daten/catalog.rdf", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
 def test_catalogue_follows_a_write(client, directory_world):
     before = client.get("/daten/catalog.ttl").content
     f.NetworkFactory(name="Neues Netzwerk", districts=[directory_world.bielefeld])

@@ -11,16 +11,17 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.http import http_date
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 from django.views.generic import TemplateView
 
 from netzwerke import dcat
@@ -29,7 +30,7 @@ from netzwerke.dataversion import data_version, per_version
 from netzwerke.facetindex import facet_index, search_result
 from netzwerke.filters import NetworkFilter
 from netzwerke.models import ActionField, District, State
-from netzwerke.opendata_meta import ATTRIBUTION, LICENCE
+from netzwerke.opendata_meta import ATTRIBUTION, LICENCE, licence_link
 from netzwerke.views.pages import PagedNetworks, public_networks
 
 #: networks the widget lists before it links to the rest on the site
@@ -92,11 +93,11 @@ class DataView(TemplateView):
     def snippet(self, base):
         """The snippet generator: its choices, and for a submitted choice the iframe code."""
         query = self.request.GET
-        filterset = NetworkFilter(
-            query.__class__(urlencode([(k, v) for k in SNIPPET_PARAMS for v in query.getlist(k)])),
-            queryset=public_networks(),
-            request=self.request,
-        )
+        # only the generator's own parameters: others on /daten/ are no widget's business
+        subset = QueryDict(mutable=True)
+        for name in SNIPPET_PARAMS:
+            subset.setlist(name, query.getlist(name))
+        filterset = NetworkFilter(subset, queryset=public_networks(), request=self.request)
         districts = District.objects.select_related("state").order_by("state__name", "name")
         context = {
             "states": State.objects.order_by("name"),
@@ -130,9 +131,16 @@ class DataView(TemplateView):
         return context
 
 
+def _catalog_etag(request, fmt):
+    # the data version, not a date: a write in the same second as a harvest still counts
+    return f"{data_version(request).number}-{fmt}"
+
+
 @require_safe
+@condition(etag_func=_catalog_etag)
 def data_catalog(request, fmt):
-    """The DCAT-AP.de catalogue as Turtle, RDF/XML or JSON-LD, kept per data version."""
+    """The DCAT-AP.de catalogue as Turtle, RDF/XML or JSON-LD, kept per data version;
+    harvesters asking again with ``If-None-Match`` get a 304 until the data changes."""
     base = _base(request)
 
     def build():
@@ -145,7 +153,8 @@ def data_catalog(request, fmt):
     _rdflib_format, media_type = dcat.FORMATS[fmt]
     response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
-    response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
+    response["Link"] = licence_link()
+    response["Last-Modified"] = http_date(data_version(request).changed_at.timestamp())
     return response
 
 
