@@ -37,6 +37,7 @@ class StaticSitemap(LanguagesSitemap):
             "netzwerke:project-list",
             "netzwerke:overlaps",
             "netzwerke:sources",
+            "netzwerke:data",
         ]
 
     def location(self, item):

@@ -6,11 +6,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
-from netzwerke.views import contact, events, opendata, pages, praxis, regions
+from netzwerke.views import contact, datasets, events, opendata, pages, praxis, regions
 
 app_patterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -53,6 +53,11 @@ app_patterns = [
         praxis.ProjectDetailView.as_view(),
         name="project-detail",
     ),
+    path("daten/", datasets.DataView.as_view(), name="data"),
+    re_path(
+        r"^daten/catalog\.(?P<fmt>ttl|rdf|jsonld)$", datasets.data_catalog, name="data-catalog"
+    ),
+    path("einbetten/", datasets.widget, name="widget"),
 ]
 
 # Every page a visitor reads, in German unprefixed and in English under /en/ (the same

@@ -295,6 +295,17 @@ PUBLIC = [
         _get("netzwerke:region-district", "NW", "05754"),
     ),
     Page("quellen", "netzwerke:sources", _get("netzwerke:sources")),
+    Page("daten", "netzwerke:data", _get("netzwerke:data"), screenshot=True),
+    Page(
+        "daten-einbettcode",
+        "netzwerke:data",
+        _get("netzwerke:data", query="?kreis=05711&handlungsfeld=aus-und-weiterbildung"),
+    ),
+    Page("daten-einbettcode-ungueltig", "netzwerke:data", _get("netzwerke:data", query="?land=XX")),
+    Page("einbetten", "netzwerke:widget", _get("netzwerke:widget", query="?kreis=05711")),
+    Page(
+        "einbetten-leer", "netzwerke:widget", _get("netzwerke:widget", query="?kreis=03241&q=xyzzy")
+    ),
     Page("statistik", "survey:statistics", _get("survey:statistics"), screenshot=True),
     Page(
         "statistik-erhebung",
@@ -666,6 +677,7 @@ NOT_PAGES = {
     "netzwerke:project-export-json": "JSON-Datei, kein HTML",
     "netzwerke:project-feed": "Atom-Feed, kein HTML",
     "netzwerke:white-spots-csv": "CSV-Datei, kein HTML",
+    "netzwerke:data-catalog": "DCAT-Katalog (Turtle, RDF/XML, JSON-LD), kein HTML",
     "netzwerke:event-calendar": "iCalendar-Datei, kein HTML",
     "survey:statistics-csv": "CSV-Datei, kein HTML",
     "api:root": "JSON (Lese-API), kein HTML (tests/test_api.py)",

@@ -334,7 +334,7 @@ def test_demo_networks_are_marked(client, world):
 
 
 def test_network_entry_is_the_json_export_renamed(client, world):
-    export = json.loads(streamed(client.get(reverse("netzwerke:network-export-json"))))
+    export = json.loads(streamed(client.get(reverse("netzwerke:network-export-json"))))["netzwerke"]
     api = get_json(client, f"{API}networks/")["results"]
     from netzwerke.api.fields import NETWORK_FIELDS
 

@@ -148,6 +148,9 @@ EXPECTED = {
         lambda w: w.objects[nw.Project].get_absolute_url(),
         everyone(200),
     ),
+    "netzwerke:data": (lambda w: "/daten/?kreis=05711", everyone(200)),
+    "netzwerke:data-catalog": (lambda w: "/daten/catalog.ttl", everyone(200)),
+    "netzwerke:widget": (lambda w: "/einbetten/?kreis=05711", everyone(200)),
     "survey:dashboard": (lambda w: "/erhebung/", _statuses(302, 302, 302, 200, 200, 200)),
     "survey:network": (lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/", OWN_NETWORK),
     "survey:submission-start": (

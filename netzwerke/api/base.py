@@ -33,7 +33,7 @@ from netzwerke import replica
 from netzwerke.caching import CLOCK_STEP, normalised_query
 from netzwerke.dataversion import data_version, per_version
 from netzwerke.lenient import LenientForm
-from netzwerke.opendata_meta import LICENCE
+from netzwerke.opendata_meta import licence_api
 from netzwerke.ratelimit import hit, limit_for
 from netzwerke.security import client_ip
 
@@ -69,7 +69,7 @@ class ExportJSONRenderer(JSONRenderer):
 
 
 def licence():
-    return {**LICENCE, "attribution": str(LICENCE["attribution"])}
+    return licence_api()
 
 
 class PublicAPIView(APIView):
