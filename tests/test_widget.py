@@ -4,6 +4,7 @@ cookie-free; every other path stays unframeable."""
 import pytest
 from django.urls import reverse
 
+from netzwerke.models import District, Network
 from tests import factories as f
 
 WIDGET = reverse("netzwerke:widget")
@@ -29,6 +30,18 @@ def test_widget_lists_the_networks_of_the_filter(client, directory_world):
     assert 'href="/netzwerke/fachkraeftebuendnis-owl/" target="_blank" rel="noopener"' in html
     assert 'href="/netzwerke/?kreis=05711" target="_blank"' in html
     assert "dl-de/by-2-0" in html
+
+
+def test_widget_marks_demo_networks(client, directory_world):
+    bielefeld = District.objects.get(ags="05711")
+    f.NetworkFactory(
+        name="Beispielbündnis Bielefeld", source=Network.Source.DEMO, districts=[bielefeld]
+    )
+    html = client.get(WIDGET, {"kreis": "05711"}).content.decode()
+    real = html.split("Fachkräftebündnis OWL", 1)[1]
+    demo = html.split("Beispielbündnis Bielefeld", 1)[1]
+    assert "demo-badge" in demo.split("</li>", 1)[0]
+    assert "demo-badge" not in real.split("</li>", 1)[0]
 
 
 def test_widget_takes_every_parameter_of_the_list(client, directory_world):
