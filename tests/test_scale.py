@@ -43,9 +43,11 @@ def test_sitemap_covers_every_published_profile_past_one_page(client, db, settin
     locations = sitemap_locations(client)
     for network in networks:
         assert f"http://testserver{network.get_absolute_url()}" in locations
+        assert f"http://testserver/en{network.get_absolute_url()}" in locations
+    # every profile in German and in English: 60 locations, 7 to a page
     assert client.get("/sitemap-netzwerke.xml?p=2").status_code == 200
-    assert client.get("/sitemap-netzwerke.xml?p=5").status_code == 200
-    assert client.get("/sitemap-netzwerke.xml?p=6").status_code == 404
+    assert client.get("/sitemap-netzwerke.xml?p=9").status_code == 200
+    assert client.get("/sitemap-netzwerke.xml?p=10").status_code == 404
 
 
 @pytest.mark.parametrize("export", ["network-export-json", "network-export-csv"])
