@@ -75,9 +75,23 @@ def build_world() -> SimpleNamespace:
     )
     superuser = f.StaffFactory(username="chefin")
     populate_admin_models(directory.owl, superuser, submission)
+    # projects proposed between waves: a change to a public project and a new one
+    project = directory.owl.projects.order_by("pk").first()
+    sv.ProjectChange.objects.create(
+        network=directory.owl,
+        project=project,
+        base_version=project.version,
+        title=f"{project.title} (neu)",
+        created_by=coordinator,
+    )
+    project_change = sv.ProjectChange.objects.create(
+        network=directory.owl, title="Azubi-Speeddating", created_by=coordinator
+    )
     return SimpleNamespace(
         directory=directory,
         event=event,
+        project=project,
+        project_change=project_change,
         statistics=statistics,
         coordinator=coordinator,
         submission=submission,
@@ -463,6 +477,46 @@ COORDINATOR = [
         "erhebung-veranstaltung-bearbeiten",
         "survey:network-event-edit",
         _get("survey:network-event-edit", _owl, lambda w: w.event.pk, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekte",
+        "survey:network-projects",
+        _get("survey:network-projects", _owl, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-neu",
+        "survey:network-project-add",
+        _get("survey:network-project-add", _owl, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-fehler",
+        "survey:network-project-add",
+        _post(
+            "survey:network-project-add",
+            _owl,
+            data={"title": "", "status": "laufend", "start_date": "bald", "website": "x"},
+            as_=_coordinator,
+        ),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-bearbeiten",
+        "survey:network-project-edit",
+        _get("survey:network-project-edit", _owl, lambda w: w.project.pk, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-vorschlag",
+        "survey:network-project-change",
+        _get(
+            "survey:network-project-change",
+            _owl,
+            lambda w: w.project_change.pk,
+            as_=_coordinator,
+        ),
         area="coordinator",
     ),
     Page(
