@@ -3,10 +3,14 @@ and the white spots per Handlungsfeld, all from the facet index's bitsets (no qu
 
 "Ähnlicher Schwerpunkt": two networks covering the same Kreis that share at least
 ``PAIR_FIELDS`` Handlungsfelder and at least one Zielgruppe.
+
+The white spots come as one small map per Handlungsfeld (``white_spot_maps``): the Kreis
+outlines are drawn once per page and each map only colours references to them.
 """
 
 from dataclasses import dataclass
 
+from netzwerke import geometry, maps
 from netzwerke.facetindex import FacetIndex
 from netzwerke.similarity import FocusTable
 
@@ -97,3 +101,42 @@ def white_spots(index: FacetIndex, districts, field_key: str) -> tuple[dict[str,
         if n:
             counts[ags] = n
     return counts, [(ags, name) for ags, name in districts if not counts.get(ags)]
+
+
+@dataclass
+class FieldSpots:
+    """One Handlungsfeld's small map: its white spots and each Kreis's colour step."""
+
+    key: str
+    label: str
+    spots: list  # (ags, name) of the Kreise in scope without a network on the field
+    covered: int  # Kreise in scope with at least one network on the field
+    steps: list  # (ags, css class) of every Kreis of Germany, for the map
+
+
+def white_spot_maps(index: FacetIndex, districts, fields) -> tuple[list[FieldSpots], list]:
+    """Every Handlungsfeld of ``fields`` ((key, label) pairs) as a small map of Germany's
+    Kreise and its white spots among ``districts``, and the legend they share: one
+    scale for all, so the maps can be compared at a glance."""
+    counts = {key: white_spots(index, districts, key) for key, _label in fields}
+    bounds = maps.step_bounds(
+        max((n for per_kreis, _s in counts.values() for n in per_kreis.values()), default=0)
+    )
+    in_scope = {ags for ags, _name in districts}
+    codes = sorted(geometry.outlines("kreis"))
+    result = []
+    for key, label in fields:
+        per_kreis, spots = counts[key]
+        steps = [
+            (ags, f"nw-map__region nw-map__step-{maps.step_for(per_kreis.get(ags, 0), bounds)}")
+            for ags in codes
+        ]
+        covered = sum(1 for ags in per_kreis if ags in in_scope)
+        result.append(FieldSpots(key, label, spots, covered, steps))
+    return result, maps.legend(bounds)
+
+
+def kreis_outlines() -> list[tuple[str, str]]:
+    """(ags, path data) of every Kreis, drawn once per page and referenced by each small
+    map (``<use href="#k-…">``): eight full maps would weigh 95 KB each."""
+    return [(ags, geometry.path_data("kreis", ags)) for ags in sorted(geometry.outlines("kreis"))]

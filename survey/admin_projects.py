@@ -80,9 +80,13 @@ class ProjectChangeAdmin(admin.ModelAdmin):
             before, after = _shown(current, name), _shown(obj, name)
             mark = _("geändert") if before != after else ""
             rows.append((ProjectChange._meta.get_field(name).verbose_name, before, after, mark))
+        # the table scrolls inside its box at 360 px (static/css/admin.css)
         return format_html(
+            "<div class='project-comparison' tabindex='0' role='region' aria-label='{}'>"
             "<table><thead><tr><th scope='col'>{}</th><th scope='col'>{}</th>"
-            "<th scope='col'>{}</th><th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+            "<th scope='col'>{}</th><th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>"
+            "</div>",
+            _("Vergleich mit der öffentlichen Fassung"),
             _("Feld"),
             _("öffentlich"),
             _("Vorschlag"),

@@ -301,6 +301,13 @@ PUBLIC = [
         "ueberschneidungen",
         "netzwerke:overlaps",
         _get("netzwerke:overlaps", query="?land=NW"),
+        screenshot=True,
+    ),
+    Page(
+        "ueberschneidungen-feld",
+        "netzwerke:overlaps",
+        # an older link's Handlungsfeld: first, its table open
+        _get("netzwerke:overlaps", query="?handlungsfeld=aus-und-weiterbildung"),
     ),
     Page("region-land", "netzwerke:region-state", _get("netzwerke:region-state", "NW")),
     Page(
