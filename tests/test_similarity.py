@@ -153,12 +153,13 @@ def test_overlaps_page_has_a_map_and_table_for_every_field(client, constellation
         ("Vereinbarkeit", 2, []),
     ]
     # each map colours every Kreis of Germany; Bielefeld has no network on Gesundheit
-    steps = dict(maps[1].steps)
-    assert steps["08118"].endswith("step-1") and steps["05711"].endswith("step-0")
+    steps = {ags: css_class for css_class, codes in maps[1].steps for ags in codes}
+    assert steps["08118"] == "nw-map__step-1" and steps["05711"] == "nw-map__step-0"
+    assert len(steps) == 400
     html = response.content.decode()
     for key in ("ausbildung", "gesundheit", "vereinbarkeit"):
         assert f'id="h-feld-{key}"' in html and f'aria-labelledby="karte-{key}"' in html
-    assert html.count('<use href="#k-08118"') == 3
+    assert html.count('<use href="#k-08118"/>') == 3
     assert html.count('<path id="k-08118"') == 1  # the outlines once, referenced by all
     assert "<td>Böblingen</td><td>08115</td>" in html
     # an older link's field comes first, its table open and marked
