@@ -198,3 +198,16 @@ def test_query_budgets(client, world, django_assert_num_queries, n):
     # and the project's own)
     with django_assert_num_queries(4 + 1 + 2):
         assert client.get(world.edit_url).status_code == 200
+
+
+def test_a_concurrent_first_proposal_is_a_message_not_an_error(client, world, monkeypatch):
+    from django.db import IntegrityError
+
+    def clash(**kwargs):
+        raise IntegrityError("projectchange_one_pending_per_project")
+
+    monkeypatch.setattr(services, "project_change_save", clash)
+    client.force_login(world.coordinator)
+    response = client.post(world.edit_url, _form(world))
+    assert response.status_code == 200
+    assert "Gleichzeitig wurde ein Vorschlag" in response.content.decode()

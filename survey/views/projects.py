@@ -5,6 +5,7 @@ directory only when a reviewer accepts)."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -90,6 +91,15 @@ def network_project_edit(request, slug, pk=None, change_pk=None):
             )
         except services.SubmissionError as exc:
             messages.error(request, str(exc))
+        except IntegrityError:
+            # two saves of a first proposal for the same project at once: one wins
+            messages.error(
+                request,
+                _(
+                    "Gleichzeitig wurde ein Vorschlag für dieses Projekt gespeichert. Bitte "
+                    "öffnen Sie das Projekt neu und speichern Sie noch einmal."
+                ),
+            )
         else:
             messages.success(
                 request,
