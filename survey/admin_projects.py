@@ -4,13 +4,29 @@ Registered from ``survey.admin``. Accepting writes the proposal to the directory
 (``survey.services.project_change_accept``); until then the public project is untouched.
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from netzwerke.validators import validate_no_control_characters
 from survey import services
 from survey.project_changes import ProjectChange
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Begründung an die Koordination"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        validators=[validate_no_control_characters],
+        help_text=gettext_lazy("Pflicht bei Ablehnung; die Koordination sieht sie."),
+    )
 
 
 def _shown(obj, name):
@@ -67,6 +83,53 @@ class ProjectChangeAdmin(admin.ModelAdmin):
 
     def has_review_permission(self, request, obj=None):
         return request.user.has_perm("survey.review_projectchange")
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/pruefen/",
+                self.admin_site.admin_view(self.review_view),
+                name="survey_projectchange_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "decision_form": DecisionForm(),
+            "can_decide": change is not None
+            and change.pending
+            and self.has_review_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def review_view(self, request, pk):
+        """The decision of the change form: accept, or reject with a reason."""
+        change = get_object_or_404(ProjectChange, pk=pk)
+        change_url = reverse("admin:survey_projectchange_change", args=[pk])
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseRedirect(change_url)
+        form = DecisionForm(request.POST)
+        reason = form.cleaned_data.get("reason", "") if form.is_valid() else ""
+        decision = request.POST.get("decision")
+        try:
+            if decision == "accept":
+                services.project_change_accept(change=change, reviewer=request.user)
+                self.message_user(request, _("Angenommen; das Projekt ist aktualisiert."))
+            elif decision == "reject" and not reason.strip():
+                self.message_user(request, _("Bitte begründen Sie die Ablehnung."), messages.ERROR)
+            elif decision == "reject":
+                services.project_change_reject(
+                    change=change, reviewer=request.user, reason=reason.strip()
+                )
+                self.message_user(request, _("Abgelehnt."))
+        except services.SubmissionError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        return HttpResponseRedirect(change_url)
 
     @admin.display(description=gettext_lazy("Art"))
     def kind(self, obj):

@@ -748,6 +748,7 @@ NOT_PAGES = {
     "admin:netzwerke_network_export": "CSV-Datei, kein HTML",
     "admin:survey_survey_export": "CSV-Datei, kein HTML",
     "admin:survey_submission_review": "nur POST (Entscheidung), leitet zur Prüfseite weiter",
+    "admin:survey_projectchange_review": "nur POST (Entscheidung), leitet zur Prüfseite weiter",
 }
 # admin URLs every ModelAdmin brings, beyond changelist, change and add; one model stands
 # for all (its page is in ADMIN_EXTRA), since the templates are Django's and the same

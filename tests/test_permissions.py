@@ -275,6 +275,10 @@ EXPECTED = {
         lambda w: f"/admin/survey/submission/{w.submission.pk}/pruefen/",
         staff_only(302, kuratierung=403),
     ),
+    "admin:survey_projectchange_review": (
+        lambda w: f"/admin/survey/projectchange/{w.project_change.pk}/pruefen/",
+        staff_only(302),
+    ),
 }
 
 
@@ -534,6 +538,18 @@ def test_admin_action_matrix(client, world, recorded_actions, role):
             if bool(recorded_actions) != allowed:
                 wrong.append(f"{label} {name}: ausgeführt={bool(recorded_actions)}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_project_decision_needs_the_review_right(client, world, role):
+    client = _client_for(client, world, role)
+    response = client.post(
+        f"/admin/survey/projectchange/{world.project_change.pk}/pruefen/",
+        {"decision": "reject", "reason": "Doppelt."},
+    )
+    world.project_change.refresh_from_db()
+    decided = not world.project_change.pending
+    assert decided == (role in ("redaktion", "kuratierung", "admin")), response.status_code
 
 
 @pytest.mark.parametrize("role", ROLES)

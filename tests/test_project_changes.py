@@ -211,3 +211,47 @@ def test_a_concurrent_first_proposal_is_a_message_not_an_error(client, world, mo
     response = client.post(world.edit_url, _form(world))
     assert response.status_code == 200
     assert "Gleichzeitig wurde ein Vorschlag" in response.content.decode()
+
+
+def test_reviewer_decides_on_the_change_form_and_coordinators_are_told(
+    client, world, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.REVIEW_NOTIFY_EMAILS = ["redaktion@example.org"]
+    world.coordinator.email = "koordination@owl.example"
+    world.coordinator.save()
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(world.add_url, _form(world))
+    change = ProjectChange.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):  # a correction: no news
+        client.post(
+            reverse("survey:network-project-change", args=[world.owl.slug, change.pk]),
+            _form(world, results="Zwölf Verträge."),
+        )
+    assert ProjectChange.objects.get().results == "Zwölf Verträge."
+    assert [m.to for m in mailoutbox] == [["redaktion@example.org"]]
+    assert "Neuer Projektvorschlag: Fachkräftebündnis OWL" in mailoutbox[0].subject
+    reviewer = f.ReviewerFactory()
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:survey_projectchange_change", args=[change.pk]))
+    assert "Prüfung des Projektvorschlags" in page.content.decode()
+    review = reverse("admin:survey_projectchange_review", args=[change.pk])
+    # a rejection needs a reason
+    client.post(review, {"decision": "reject", "reason": " "})
+    change.refresh_from_db()
+    assert change.pending
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(review, {"decision": "reject", "reason": "Bitte Ergebnisse ergänzen."})
+    change.refresh_from_db()
+    assert change.review_status == ProjectChange.ReviewStatus.REJECTED
+    assert change.decided_by == reviewer and change.reason == "Bitte Ergebnisse ergänzen."
+    mail = mailoutbox[-1]
+    assert mail.to == ["koordination@owl.example"]
+    assert "nicht angenommen" in mail.subject and "Bitte Ergebnisse ergänzen." in mail.body
+    # decided: the form is gone, and a second decision is refused with a message
+    page = client.get(reverse("admin:survey_projectchange_change", args=[change.pk]))
+    assert "Prüfung des Projektvorschlags" not in page.content.decode()
+    client.post(review, {"decision": "accept"})
+    change.refresh_from_db()
+    assert change.review_status == ProjectChange.ReviewStatus.REJECTED
+    assert not Project.objects.filter(title="Azubi-Speeddating Bielefeld").exists()

@@ -5,6 +5,7 @@ Unlike events there is no trusted shortcut: the issue asks for the same review a
 survey submission, and a submission is always reviewed.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,7 @@ from netzwerke.models import Network, Project
 from survey.project_changes import ProjectChange
 from survey.services.apply import unique_slug
 from survey.services.errors import AlreadyDecided, SubmissionError
+from survey.services.notify import coordinator_emails, send
 
 MANY_TO_MANY = ("action_fields",)
 
@@ -40,7 +42,8 @@ def project_change_save(
             raise AlreadyDecided(_("Über diesen Vorschlag ist schon entschieden."))
     elif project is not None:
         change = ProjectChange.objects.select_for_update().pending().filter(project=project).first()
-    if change is None:
+    new = change is None
+    if new:
         change = ProjectChange(network=network, project=project)
     if project is not None:
         change.base_version = project.version
@@ -53,7 +56,28 @@ def project_change_save(
     for name in MANY_TO_MANY:
         if name in data:
             getattr(change, name).set(data[name])
+    if new:  # a correction of an open proposal is no news for the reviewers
+        send(
+            _("Neuer Projektvorschlag: %(network)s") % {"network": network},
+            "survey/email/project_proposed.txt",
+            {"change": change},
+            list(settings.REVIEW_NOTIFY_EMAILS),
+        )
     return change
+
+
+def _tell_coordinators(change: ProjectChange, *, accepted: bool) -> None:
+    subject = (
+        _("Ihr Projektvorschlag wurde angenommen: %(title)s")
+        if accepted
+        else _("Ihr Projektvorschlag wurde nicht angenommen: %(title)s")
+    )
+    send(
+        subject % {"title": change.title},
+        "survey/email/project_decided.txt",
+        {"change": change, "accepted": accepted},
+        coordinator_emails(change),  # reads only ``network_id``
+    )
 
 
 def _decide(change: ProjectChange, *, status, reviewer) -> ProjectChange:
@@ -94,6 +118,7 @@ def project_change_accept(*, change: ProjectChange, reviewer) -> Project:
     if change.project_id is None:
         change.project = project
     change.save()
+    _tell_coordinators(change, accepted=True)
     return project
 
 
@@ -103,4 +128,5 @@ def project_change_reject(*, change: ProjectChange, reviewer, reason: str = "") 
     change = _decide(change, status=ProjectChange.ReviewStatus.REJECTED, reviewer=reviewer)
     change.reason = reason
     change.save()
+    _tell_coordinators(change, accepted=False)
     return change
