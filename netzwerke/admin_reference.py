@@ -135,10 +135,10 @@ class PostalCodeAdmin(NamedEmptyChoiceAdmin, RefuseControlCharactersAdmin, admin
 
 
 class VocabularyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
-    list_display = ["name", "slug", "order", "usage"]
+    list_display = ["name", "name_en", "slug", "order", "usage"]
     list_editable = ["order"]
     list_filter = [UsedListFilter]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["name", "name_en", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     usage_relation = "networks"
 
@@ -155,7 +155,7 @@ class VocabularyAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
 
 @admin.register(ActionField)
 class ActionFieldAdmin(VocabularyAdmin):
-    list_display = ["name", "slug", "official", "order", "usage"]
+    list_display = ["name", "name_en", "slug", "official", "order", "usage"]
     list_filter = ["official", UsedListFilter]
 
 
@@ -166,8 +166,8 @@ class TargetGroupAdmin(VocabularyAdmin):
 
 @admin.register(Sector)
 class SectorAdmin(VocabularyAdmin):
-    list_display = ["code", "name", "slug", "order", "usage"]
-    search_fields = ["code", "name", "slug", "description"]
+    list_display = ["code", "name", "name_en", "slug", "order", "usage"]
+    search_fields = ["code", "name", "name_en", "slug", "description"]
 
 
 @admin.register(ActorType)

@@ -29,6 +29,7 @@ from netzwerke.facets import (
     kreis_hint_facet,
     type_facet,
 )
+from netzwerke.languages import active_language, each_language
 from netzwerke.models import District, Membership, Network, State
 from netzwerke.vocabularies import ACTOR_TYPES, NETWORK_VOCABULARIES, VOCABULARIES
 
@@ -57,8 +58,11 @@ class FacetIndex:
     all: int
     #: facet name → value key → bitset
     sets: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: facet name → value key → (label, detail)
-    labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    #: language → facet name → value key → (label, detail): one index serves every
+    #: language, so it carries the labels of each (``labels``: the active language's)
+    labels_by_language: dict[str, dict[str, dict[str, tuple[str, str]]]] = field(
+        default_factory=dict
+    )
     criteria: int = 0
     #: the networks that also cover a region abroad
     cross_border: int = 0
@@ -66,6 +70,11 @@ class FacetIndex:
     demo: int = 0
     #: positions in the order of the other sort keys
     orders: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Facet name → value key → (label, detail) in the active language."""
+        return self.labels_by_language.setdefault(active_language(), {})
 
     @property
     def position(self) -> dict[int, int]:
@@ -152,17 +161,16 @@ def build_index() -> FacetIndex:
     index.orders["neueste"] = sorted(range(len(rows)), key=newest)
     index.orders["partner"] = sorted(range(len(rows)), key=lambda i: (-rows[i][3], i))
 
-    index.labels["land"] = {
-        code: (name, "") for code, name in State.objects.values_list("code", "name")
-    }
-    index.labels["kreis"] = {
+    states = {code: (name, "") for code, name in State.objects.values_list("code", "name")}
+    districts = {
         ags: (name, kind) for ags, name, kind in District.objects.values_list("ags", "name", "kind")
     }
-    for vocabulary in VOCABULARIES:
-        index.labels[vocabulary.param] = {
-            slug: (label, "")
-            for slug, label in vocabulary.model.objects.values_list("slug", "name")
-        }
+    terms = {v.param: list(v.model.objects.all()) for v in VOCABULARIES}
+    for _language in each_language():
+        index.labels["land"] = states
+        index.labels["kreis"] = districts
+        for param, found in terms.items():
+            index.labels[param] = {term.slug: (term.display_name, "") for term in found}
     return index
 
 

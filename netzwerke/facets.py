@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from netzwerke.models import Membership, Network
+from netzwerke.models import Membership, Network, translated_expression
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
 #: options shown before the rest folds under "mehr"
@@ -127,21 +127,21 @@ def compute_facets(filterset):
         rows = (
             _through(relation)
             .objects.filter(network__in=ids(name))
-            .values(f"{column}__slug", f"{column}__name")
+            .values(f"{column}__slug", label=translated_expression(f"{column}__name"))
             .annotate(n=Count("network_id"))
             .order_by()
         )
-        opts = _options(rows, sel, key=f"{column}__slug", label=f"{column}__name")
+        opts = _options(rows, sel, key=f"{column}__slug", label="label")
         facets.append(Facet(name, label, _finish(opts, sel)))
 
     sel = selected("akteurstyp", "slug")
     rows = (
         Membership.objects.filter(network__in=ids("akteurstyp"))
-        .values("actor__actor_type__slug", "actor__actor_type__name")
+        .values("actor__actor_type__slug", label=translated_expression("actor__actor_type__name"))
         .annotate(n=Count("network_id", distinct=True))
         .order_by()
     )
-    opts = _options(rows, sel, key="actor__actor_type__slug", label="actor__actor_type__name")
+    opts = _options(rows, sel, key="actor__actor_type__slug", label="label")
     facets.append(Facet("akteurstyp", _("Partner (Akteurstyp)"), _finish(opts, sel)))
 
     rows = (
@@ -246,11 +246,11 @@ def event_facets(filterset):
         sel = selected(name)
         rows = (
             through.objects.filter(event__in=ids(name))
-            .values(f"{column}__slug", f"{column}__name")
+            .values(f"{column}__slug", label=translated_expression(f"{column}__name"))
             .annotate(n=Count("event_id"))
             .order_by()
         )
-        opts = _options(rows, sel, key=f"{column}__slug", label=f"{column}__name")
+        opts = _options(rows, sel, key=f"{column}__slug", label="label")
         facets.append(Facet(name, label, _finish(opts, sel)))
 
     sel = selected("online")

@@ -248,7 +248,9 @@ class NetworkFilter(django_filters.FilterSet):
         title = gettext("Netzwerke")
         if places:
             title = gettext("Netzwerke in %(places)s") % {"places": ", ".join(places)}
-        topics = [o.name for name in (v.param for v in VOCABULARIES) for o in self.active(name)]
+        topics = [
+            o.display_name for name in (v.param for v in VOCABULARIES) for o in self.active(name)
+        ]
         type_labels = dict(Network.Type.choices)
         topics += [str(type_labels[t]) for t in self.active("typ")]
         if self.active("kriterien"):
@@ -283,7 +285,8 @@ class NetworkFilter(django_filters.FilterSet):
                 elif name == "grenzueberschreitend":
                     key, label = value, gettext("ja")
                 else:
-                    key, label = getattr(value, keys.get(name, "slug")), value.name
+                    key = getattr(value, keys.get(name, "slug"))
+                    label = getattr(value, "display_name", value.name)
                 chips.append(
                     {
                         "label": f"{field_label}: {label}",
@@ -362,7 +365,10 @@ class EventFilter(django_filters.FilterSet):
         if name == "typ":
             return [(v, dict(Network.Type.choices)[v]) for v in self.active(name)]
         key = {"land": "code", "kreis": "ags"}.get(name, "slug")
-        return [(getattr(obj, key), obj.name) for obj in self.active(name)]
+        # a term in the active language; Länder and Kreise have one name
+        return [
+            (getattr(obj, key), getattr(obj, "display_name", obj.name)) for obj in self.active(name)
+        ]
 
     def title(self, *, archive=False):
         """A German title naming the filter: "Veranstaltungen in Bayern – online"."""
@@ -392,6 +398,21 @@ class EventFilter(django_filters.FilterSet):
                     }
                 )
         return chips
+
+    @property
+    def notices(self):
+        return self.form.notices
+
+
+class DistrictFilter(django_filters.FilterSet):
+    """The Kreise of the read API (/api/v1/districts/), narrowed by ``land`` as the list is."""
+
+    land = _land_filter(field_name="state")
+
+    class Meta:
+        model = District
+        fields = []
+        form = LenientForm
 
     @property
     def notices(self):

@@ -68,7 +68,7 @@ def _vevent(event, host, url):
     vevent.add("url", url)
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
-    categories = [f.name for f in event.action_fields.all()]
+    categories = [f.display_name for f in event.action_fields.all()]
     if categories:
         vevent.add("categories", categories)
     return vevent

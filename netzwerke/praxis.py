@@ -32,6 +32,7 @@ from netzwerke.facetindex import (
 )
 from netzwerke.facets import Facet, _finish, _options
 from netzwerke.filters import ChoicesFilter, SlugsFilter, querystring_without
+from netzwerke.languages import each_language
 from netzwerke.lenient import LenientForm
 from netzwerke.models import District, Network, Project, State
 from netzwerke.search import any_spelling, search_terms
@@ -132,7 +133,9 @@ class ProjectFilter(django_filters.FilterSet):
         }.get(name)
         if choices is not None:
             return [(key, str(choices[key])) for key in self.active(name)]
-        return list(zip(self.keys(name), (obj.name for obj in self.active(name)), strict=True))
+        # a term in the active language; Länder and Kreise have one name
+        names = (getattr(obj, "display_name", obj.name) for obj in self.active(name))
+        return list(zip(self.keys(name), names, strict=True))
 
     def title(self):
         places = [label for name in ("land", "kreis") for _k, label in self.labelled(name)]
@@ -187,11 +190,15 @@ class ProjectIndex:
     all: int
     recommended: int = 0
     sets: dict[str, dict[str, int]] = field(default_factory=dict)
-    labels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    #: language → facet name → value key → (label, detail), as in ``FacetIndex``
+    labels_by_language: dict[str, dict[str, dict[str, tuple[str, str]]]] = field(
+        default_factory=dict
+    )
     orders: dict[str, list[int]] = field(default_factory=dict)
     #: network pk → bits of its projects
     of_network: dict[int, int] = field(default_factory=dict)
 
+    labels = FacetIndex.labels
     ordered = FacetIndex.ordered
     bits_for = FacetIndex.bits_for
     union = FacetIndex.union
@@ -252,15 +259,18 @@ def build_project_index(version: Version) -> ProjectIndex:
         index.sets[name] = {
             key: _projects_of(index, networks, bits) for key, bits in networks.sets[name].items()
         }
-        index.labels[name] = networks.labels.get(name, {})
-    index.labels["handlungsfeld"] = networks.labels["handlungsfeld"]
-    for name, choices in (
-        ("ziel", AIMS),
-        ("status", Project.Status.choices),
-        ("evaluiert", EVALUATED),
-    ):
-        index.labels[name] = {key: (str(label), "") for key, label in choices}
-    index.labels["typ"] = {key: (str(label), "") for key, label in Network.Type.choices}
+    # the labels in every language: the index is shared by all of them
+    for _language in each_language():
+        for name in NETWORK_FACETS:
+            index.labels[name] = networks.labels.get(name, {})
+        index.labels["handlungsfeld"] = networks.labels["handlungsfeld"]
+        for name, choices in (
+            ("ziel", AIMS),
+            ("status", Project.Status.choices),
+            ("evaluiert", EVALUATED),
+        ):
+            index.labels[name] = {key: (str(label), "") for key, label in choices}
+        index.labels["typ"] = {key: (str(label), "") for key, label in Network.Type.choices}
 
     def newest(i):
         start = rows[i][5]

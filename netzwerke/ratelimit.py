@@ -19,6 +19,8 @@ from netzwerke.security import client_ip
 logger = logging.getLogger("netzwerke.security")
 
 DEFAULT_LIMITS = {
+    # requests to the read API (/api/v1/) per client address and minute
+    "api": (300, 60),
     "contact": (5, 3600),
     "correction": (5, 3600),
     "invitation": (20, 3600),

@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    # the read API at /api/v1/ (netzwerke/api/), its OpenAPI document and the docs' assets
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "netzwerke",
     "survey",
     "website",
@@ -70,6 +75,8 @@ MIDDLEWARE = [
     "netzwerke.outage.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS only for /api/ (CORS_URLS_REGEX); before CommonMiddleware, which may redirect
+    "corsheaders.middleware.CorsMiddleware",
     # after WhiteNoise, which serves static files precompressed; see README "Speed"
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -197,9 +204,15 @@ RATELIMITS = {}
 # history are removed by the monthly retention commands; the Datenschutz page quotes it
 RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", "12"))
 
+# German is the source language and keeps its URLs unprefixed; English lives under /en/
+# (i18n_patterns in netzwerke/urls.py). Our msgids are German, so only English has a
+# catalog of our strings (locale/en); locale/de holds German for texts of Django's own
+# admin and auth that its catalog leaves in English. See README "Languages".
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates the European way ("1 March 2025"), not Django's US ones
+FORMAT_MODULE_PATH = ["netzwerke.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -332,3 +345,34 @@ if SENTRY_DSN:
     sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False)
 
 SITE_NAME = "Netzwerkdatenbank Fachkräftesicherung"
+
+# The read API (netzwerke/api/): anonymous and read-only, JSON only. No authentication
+# class, so no request of the API reads a session or sets a cookie.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "OAS_VERSION": "3.1.0",
+    "TITLE": "Netzwerkdatenbank Fachkräftesicherung – API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI from drf-spectacular-sidecar, served by us: no third-party request
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # no validator badge (it would call validator.swagger.io)
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "tryItOutEnabled": True},
+    "POSTPROCESSING_HOOKS": ["netzwerke.api.schema.add_licence"],
+}
+# CORS: every origin may read the API (GET), nothing else; no credentials
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]

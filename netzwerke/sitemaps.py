@@ -1,6 +1,6 @@
 """The sitemap: an index (/sitemap.xml) of sections, each in pages of
 ``SITEMAP_PAGE_SIZE`` URLs (/sitemap-netzwerke.xml?p=2), so every public URL is
-listed however many networks there are."""
+listed however many networks there are, in every language with its alternates."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -10,13 +10,22 @@ from django.urls import reverse
 from netzwerke.models import District, Event, Network, Project, State
 
 
-class PagedSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Each page once per language (German unprefixed, English under /en/), with
+    hreflang alternates and x-default (the German page)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PagedSitemap(LanguagesSitemap):
     @property
     def limit(self):
         return settings.SITEMAP_PAGE_SIZE
 
 
-class StaticSitemap(Sitemap):
+class StaticSitemap(LanguagesSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -28,6 +37,7 @@ class StaticSitemap(Sitemap):
             "netzwerke:project-list",
             "netzwerke:overlaps",
             "netzwerke:sources",
+            "netzwerke:data",
         ]
 
     def location(self, item):
@@ -63,7 +73,7 @@ class ProjectSitemap(PagedSitemap):
         return item.network.updated_at
 
 
-class StateSitemap(Sitemap):
+class StateSitemap(LanguagesSitemap):
     changefreq = "weekly"
 
     def items(self):

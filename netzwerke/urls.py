@@ -1,15 +1,16 @@
 """URL map: the directory's public pages and open data, the survey, accounts, admin, sitemap."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from netzwerke.ratelimit import ratelimit
 from netzwerke.sitemaps import SITEMAPS
-from netzwerke.views import contact, events, opendata, pages, praxis, regions
+from netzwerke.views import contact, datasets, events, opendata, pages, praxis, regions
 
 app_patterns = [
     path("", pages.HomeView.as_view(), name="home"),
@@ -52,16 +53,29 @@ app_patterns = [
         praxis.ProjectDetailView.as_view(),
         name="project-detail",
     ),
+    path("daten/", datasets.DataView.as_view(), name="data"),
+    re_path(
+        r"^daten/catalog\.(?P<fmt>ttl|rdf|jsonld)$", datasets.data_catalog, name="data-catalog"
+    ),
+    path("einbetten/", datasets.widget, name="widget"),
 ]
 
-urlpatterns = [
+# Every page a visitor reads, in German unprefixed and in English under /en/ (the same
+# slugs). Outside: the admin (German only), the sitemap and robots.txt (one for both
+# languages, with hreflang alternates), and the API (/api/v1/: English field names).
+urlpatterns = i18n_patterns(
     path("", include((app_patterns, "netzwerke"))),
     path("", include("survey.urls")),
     path("", include("website.urls")),
     # before django.contrib.auth's own, so that login attempts are limited per address
     path("konto/login/", ratelimit("login")(auth_views.LoginView.as_view()), name="login"),
     path("konto/", include("django.contrib.auth.urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path("admin/", admin.site.urls),
+    # the read API, outside any language prefix (netzwerke/api/)
+    path("api/v1/", include("netzwerke.api.urls")),
     path(
         "sitemap.xml",
         sitemap_index,

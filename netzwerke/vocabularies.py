@@ -37,8 +37,11 @@ class VocabularySpec:
         return self.model._meta.model_name
 
     def lookup_keys(self, term) -> list[str]:
-        """What a file may name a term by: its Kürzel, its name, and a sector's WZ letter."""
+        """What a file may name a term by: its Kürzel, its name (German or English), and a
+        sector's WZ letter."""
         keys = [term.slug, term.name]
+        if term.name_en:
+            keys.append(term.name_en)
         if self.model is Sector:
             keys.append(term.code)
         return keys

@@ -31,10 +31,10 @@ from survey.models import (
 
 @admin.register(FocusTopic)
 class FocusTopicAdmin(RefuseControlCharactersAdmin, admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "name_en", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
+    search_fields = ["name", "name_en"]
 
 
 @admin.register(Survey)

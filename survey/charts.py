@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from netzwerke.languages import percent
+
 TEMPLATE = "survey/_charts.html"
 WIDTH = 400
 FONT_SIZE = 14
@@ -232,7 +234,7 @@ def stacked_bar_chart(*, chart_id, title, desc, legend, rows):
             if width <= 0:
                 continue
             rect = Rect(round(x, 1), y, round(width, 1), _split_fill(chart_id, i))
-            text = f"{value} %"
+            text = percent(value)
             printed = None
             if width >= _text_width(text, SMALL) + 8:
                 printed = Text(round(x + width / 2, 1), y + 17, text, SPLIT_TEXT[i])
@@ -318,7 +320,7 @@ def line_chart(*, chart_id, title, desc, x_labels, series, y_max=100):
                 if all(abs(label_y - other) >= SMALL + 2 for other in taken):
                     break
             taken.append(label_y)
-            value = Text(x, label_y, f"{v} %", colour)
+            value = Text(x, label_y, percent(v), colour)
             layout.points.append((Marker(marker, x, y_, colour), value))
         layouts.append(layout)
     chart.height = bottom + 32

@@ -44,6 +44,15 @@ TOPICS = [
     ("zuwanderung", "Integration Zugewanderter", 0.31, 0.44),
     ("vereinbarkeit", "Vereinbarkeit von Beruf und Familie", 0.24, 0.47),
 ]
+#: the topics' English names (editable in the admin like the vocabularies')
+TOPICS_EN = {
+    "qualifizierung-digitalisierung": "Upskilling for digitalisation",
+    "fachkraefte-halten": "Retaining skilled workers",
+    "fachkraefte-gewinnen": "Attracting skilled workers",
+    "ausbildung": "Training young people",
+    "zuwanderung": "Integrating immigrants",
+    "vereinbarkeit": "Work–family balance",
+}
 
 
 @dataclass
@@ -99,7 +108,8 @@ def _topics():
     topics = []
     for order, (slug, name, _central, _agenda) in enumerate(TOPICS):
         topic, _created = FocusTopic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "order": order * 10}
+            slug=slug,
+            defaults={"name": name, "name_en": TOPICS_EN.get(slug, ""), "order": order * 10},
         )
         topics.append(topic)
     return topics

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup
+from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup, translated
 from netzwerke.versioning import VersionedModel
 
 
@@ -17,6 +17,13 @@ class FocusTopic(models.Model):
     slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
     name = models.CharField(_("Name"), max_length=200)
     description = models.TextField(_("Beschreibung"), blank=True)
+    name_en = models.CharField(
+        _("Name (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen: Die englischen Seiten zeigen dann den deutschen Namen."),
+    )
+    description_en = models.TextField(_("Beschreibung (englisch)"), blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=100)
 
     class Meta:
@@ -25,7 +32,16 @@ class FocusTopic(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (German when there is no English one)."""
+        return translated(self, "name")
+
+    @property
+    def display_description(self) -> str:
+        return translated(self, "description")
 
 
 class SurveyQuerySet(models.QuerySet):

@@ -13,6 +13,17 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts and ends in German: a request under /en/ leaves English active in
+    the thread (LocaleMiddleware activates a language, nothing switches it back)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache(settings):
     """Every test starts with an empty cache: the data version restarts with each
     test's rolled-back transaction, so a page cached by one test would match the next.

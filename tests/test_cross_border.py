@@ -103,7 +103,7 @@ def test_exports_carry_the_regions_abroad(client, abroad):
     assert rest == []
     assert row[header.index("regionen_ausland")] == "BE336"
     response = client.get("/netzwerke/export.json", {"grenzueberschreitend": "ja"})
-    data = json.loads(response.getvalue())
+    data = json.loads(response.getvalue())["netzwerke"]
     assert [n["regionen_ausland"] for n in data] == [["BE336"]]
 
 

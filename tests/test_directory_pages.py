@@ -154,14 +154,14 @@ def test_json_export_equals_the_list_result(client, directory_world, query):
         page += 1
     response = client.get(f"{reverse('netzwerke:network-export-json')}?{query}")
     assert response["Content-Type"] == "application/json"
-    data = json.loads(streamed(response))
+    data = json.loads(streamed(response))["netzwerke"]
     assert [row["slug"] for row in data] == listed
     assert len(listed) > 20 or query
 
 
 def test_json_export_fields(client, directory_world):
     response = client.get(f"{reverse('netzwerke:network-export-json')}?kreis=05711")
-    (row,) = json.loads(streamed(response))
+    (row,) = json.loads(streamed(response))["netzwerke"]
     assert row["slug"] == "fachkraeftebuendnis-owl"
     assert row["typ"] == "buendnis"
     assert row["kreise"] == ["05711", "05754"]

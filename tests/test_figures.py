@@ -44,7 +44,9 @@ def test_partner_figures_count_like_the_list_sorts(client, networks, django_asse
 
     listed = client.get(reverse("netzwerke:network-list"), {"sort": "partner"})
     assert [n.slug for n in listed.context["object_list"]] == ["gross", "mittel", "leer"]
-    exported = json.loads(client.get(reverse("netzwerke:network-export-json")).getvalue())
+    exported = json.loads(client.get(reverse("netzwerke:network-export-json")).getvalue())[
+        "netzwerke"
+    ]
     assert {n["slug"]: n["partner_anzahl"] for n in exported} == {
         "gross": 30,
         "mittel": 3,

@@ -47,12 +47,17 @@ PARAMETERS = [
     "ort",
     "karte",
     "erhebung",
+    "ziel",
+    "page_size",
+    "facets",
 ]
 SORTS = st.sampled_from(["relevanz", "name", "neueste", "partner", ""])
 
 
 @pytest.fixture
-def world(directory_world):
+def world(directory_world, settings):
+    # the API's rate limit would answer the later examples 429 before they reach a view
+    settings.RATELIMITS = {"api": (10**6, 60)}
     survey = f.SurveyFactory()
     topic = f.FocusTopicFactory()
     survey.topics.add(topic)
@@ -77,6 +82,12 @@ def _public_urls():
         "/veranstaltungen/archiv/",
         "/veranstaltungen/kalender.ics",
         "/veranstaltungen/feed/",
+        "/api/v1/networks/",
+        "/api/v1/projects/",
+        "/api/v1/events/",
+        "/api/v1/districts/",
+        "/api/v1/statistics/",
+        "/api/v1/statistics/waves/netzwerkerhebung-2026/",
     ]
 
 

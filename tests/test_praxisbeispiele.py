@@ -77,7 +77,7 @@ def catalogue(directory_world):
 def _export(client, query=""):
     response = client.get(f"{EXPORT_JSON}?{query}")
     assert response.status_code == 200
-    return json.loads(b"".join(response.streaming_content))
+    return json.loads(b"".join(response.streaming_content))["projekte"]
 
 
 def _titles(client, query=""):

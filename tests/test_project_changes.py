@@ -48,7 +48,7 @@ def _form(w, **changes):
 def _catalogue_titles(client):
     response = client.get(EXPORT_JSON)
     assert response.status_code == 200
-    return {p["titel"] for p in json.loads(b"".join(response.streaming_content))}
+    return {p["titel"] for p in json.loads(b"".join(response.streaming_content))["projekte"]}
 
 
 def _accept(client, change, reviewer):

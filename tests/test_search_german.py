@@ -115,7 +115,7 @@ def test_search_words_work_in_list_exports_and_feed(client, german):
     listed = client.get(LIST, {"q": "Buendnis"}).context["object_list"]
     assert {n.slug for n in listed} == expected
     response = client.get(reverse("netzwerke:network-export-json"), {"q": "Buendnis"})
-    exported = json.loads(b"".join(response.streaming_content))
+    exported = json.loads(b"".join(response.streaming_content))["netzwerke"]
     assert {n["slug"] for n in exported} == expected
     response = client.get(reverse("netzwerke:network-export-csv"), {"q": "Buendnis"})
     csv = b"".join(response.streaming_content).decode()

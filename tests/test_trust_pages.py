@@ -50,7 +50,7 @@ def test_home_says_how_many_networks_are_demo_data(client, demo_and_real):
 
 def test_exports_mark_demo_networks(client, demo_and_real):
     real, demo = demo_and_real
-    rows = json.loads(streamed(client.get(reverse("netzwerke:network-export-json"))))
+    rows = json.loads(streamed(client.get(reverse("netzwerke:network-export-json"))))["netzwerke"]
     assert {r["slug"]: r["demo"] for r in rows}[demo.slug] is True
     assert {r["slug"]: r["herkunft"] for r in rows}[real.slug] == "curated"
     text = streamed(client.get(reverse("netzwerke:network-export-csv"))).decode("utf-8-sig")

@@ -199,7 +199,7 @@ def test_json_export_has_the_type_facts(client, db):
     qv(slug="qv")
     f.NetworkFactory(slug="netz")
     response = client.get("/netzwerke/export.json")
-    data = {n["slug"]: n for n in json.loads(response.getvalue())}
+    data = {n["slug"]: n for n in json.loads(response.getvalue())["netzwerke"]}
     assert data["qv"]["typ_kennzahlen"]["qv_mitgliedsunternehmen"] == 24
     assert data["qv"]["typ_kennzahlen"]["qv_foerderprogramm"] is None
     assert data["netz"]["typ_kennzahlen"] is None

@@ -70,6 +70,8 @@ class Lookups:
         for actor_type in ActorType.objects.all():
             self.actor_types.setdefault(actor_type.slug.casefold(), actor_type)
             self.actor_types.setdefault(actor_type.name.casefold(), actor_type)
+            if actor_type.name_en:
+                self.actor_types.setdefault(actor_type.name_en.casefold(), actor_type)
         slugs = {row.get("kuerzel", "").strip() for row in rows}
         self.networks = {n.slug: n for n in in_chunks(Network.objects.all(), "slug", slugs)}
         self.actors = ActorMatcher()

@@ -9,7 +9,14 @@ of this app too, its module holds the read and bump functions.
 
 from netzwerke.dataversion import DataVersion
 from netzwerke.models.actors import Actor, ActorQuerySet, Membership
-from netzwerke.models.common import FOUNDED_YEAR_MAX, FOUNDED_YEAR_MIN, Source, yes_no_unknown
+from netzwerke.models.common import (
+    FOUNDED_YEAR_MAX,
+    FOUNDED_YEAR_MIN,
+    Source,
+    translated,
+    translated_expression,
+    yes_no_unknown,
+)
 from netzwerke.models.events import RESERVED_EVENT_SLUGS, Event, EventQuerySet
 from netzwerke.models.network import Network, NetworkQuerySet
 from netzwerke.models.projects import Project
@@ -58,6 +65,8 @@ __all__ = [
     "Region",
     "Sector",
     "Source",
+    "translated",
+    "translated_expression",
     "State",
     "StateQuerySet",
     "TargetGroup",

@@ -1,7 +1,11 @@
 """What the directory's models share: where a row came from, the year range, facts in words."""
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 FOUNDED_YEAR_MIN = 1950
@@ -22,6 +26,28 @@ def yes_no_unknown(value):
     if value is None:
         return _("keine Angabe")
     return _("ja") if value else _("nein")
+
+
+def translated(obj, field: str) -> str:
+    """``obj.<field>`` in the active language: ``<field>_en`` on an English page when it is
+    filled, the German ``<field>`` otherwise (and always in German, the source language).
+
+    The one accessor behind the vocabularies' and topics' ``display_name``."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language != settings.LANGUAGE_CODE:
+        value = getattr(obj, f"{field}_{language}", "")
+        if value:
+            return value
+    return getattr(obj, field)
+
+
+def translated_expression(path: str):
+    """The query expression for ``path`` (``actionfield__name``) in the active language,
+    with the same fallback to German as ``translated()``: for reads in SQL (facet counts)."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language == settings.LANGUAGE_CODE:
+        return F(path)
+    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(path))
 
 
 def network_model():

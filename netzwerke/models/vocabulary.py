@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from netzwerke.models.common import network_model
+from netzwerke.models.common import network_model, translated
 
 
 class VocabularyQuerySet(models.QuerySet):
@@ -16,6 +16,13 @@ class Vocabulary(models.Model):
     slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
     name = models.CharField(_("Name"), max_length=150)
     description = models.TextField(_("Beschreibung"), blank=True)
+    name_en = models.CharField(
+        _("Name (englisch)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leer lassen: Die englischen Seiten zeigen dann den deutschen Namen."),
+    )
+    description_en = models.TextField(_("Beschreibung (englisch)"), blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=100)
 
     objects = VocabularyQuerySet.as_manager()
@@ -25,7 +32,16 @@ class Vocabulary(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (German when there is no English one)."""
+        return translated(self, "name")
+
+    @property
+    def display_description(self) -> str:
+        return translated(self, "description")
 
 
 class ActionField(Vocabulary):
@@ -55,7 +71,7 @@ class Sector(Vocabulary):
         ordering = ["code"]
 
     def __str__(self):
-        return f"{self.code} – {self.name}"
+        return f"{self.code} – {self.display_name}"
 
 
 class ActorType(Vocabulary):

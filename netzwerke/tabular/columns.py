@@ -6,10 +6,11 @@ import datetime
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 # --- parsers and columns -----------------------------------------------------------------
 
@@ -139,23 +140,30 @@ class TextColumn(Column):
 
 
 class ChoiceColumn(Column):
-    """A choice by its value or its German label, case-insensitively."""
+    """A choice by its value or its label in any of the site's languages (a file exported
+    from the German admin or written from the English pages), case-insensitively."""
 
     def __init__(self, identifier: str, choices_class, *, default: Any = ""):
         super().__init__(identifier, default=default)
         self.choices_class = choices_class
-        self._index: dict[str | None, dict[str, str]] = {}
+        self._index: dict[str, str] | None = None
 
     def clean(self, value: str, row: dict[str, str] | None = None) -> Any:
         if not value:
             return self.default
-        index = self._index.get(get_language())
+        index = self._index
         if index is None:
             index = {}
-            for choice, label in self.choices_class.choices:
-                index[str(label).casefold()] = choice
+            # German first: a label that means another choice in English never wins
+            for language, _name in sorted(
+                settings.LANGUAGES, key=lambda lang: lang[0] != settings.LANGUAGE_CODE
+            ):
+                with override(language):
+                    for choice, label in self.choices_class.choices:
+                        index.setdefault(str(label).casefold(), choice)
+            for choice in self.choices_class.values:
                 index[choice.casefold()] = choice
-            self._index[get_language()] = index
+            self._index = index
         try:
             return index[value.casefold()]
         except KeyError:

@@ -17,6 +17,7 @@ from netzwerke.facets import event_facets
 from netzwerke.filters import EventFilter, querystring_without
 from netzwerke.ical import calendar_bytes
 from netzwerke.models import Event, Network
+from netzwerke.opendata_meta import licence_text
 from netzwerke.views.jsonld import event_jsonld
 from netzwerke.views.pages import page_title
 
@@ -115,6 +116,7 @@ class EventFeed(Feed):
 
     feed_type = Atom1Feed
     limit = 50
+    feed_copyright = licence_text()
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

@@ -138,7 +138,8 @@ def project_jsonld(request, project, districts):
             "name": network.name,
             "url": request.build_absolute_uri(network.get_absolute_url()),
         },
-        "keywords": [str(a) for a in project.aims] + [f.name for f in project.action_fields.all()],
+        "keywords": [str(a) for a in project.aims]
+        + [f.display_name for f in project.action_fields.all()],
         "creativeWorkStatus": project.get_status_display(),
     }
     if project.description:

@@ -1,5 +1,9 @@
 """Open data: the filtered result as CSV and JSON exports and as an Atom feed.
 
+Every one of them names the licence (``netzwerke.opendata_meta``): the JSON document in
+its ``lizenz`` block, the downloads in a ``Link: rel="license"`` header, the feed in
+``<rights>``.
+
 The exports stream: networks are read in chunks of ``EXPORT_CHUNK`` (each chunk with
 its own prefetch queries) and written out as they come, so memory stays flat
 however many networks match.
@@ -22,6 +26,7 @@ from netzwerke.models import (
     ForeignRegion,
     Network,
 )
+from netzwerke.opendata_meta import json_envelope, licence_link, licence_text
 from netzwerke.tabular import csv_response, in_pieces
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 
@@ -72,9 +77,9 @@ def network_json(request, n):
     }
 
 
-def network_export_json(request):
-    """The current filter's whole result as a JSON list (contacts only with consent)."""
-    queryset = (
+def json_networks():
+    """The published networks with what ``network_json`` reads (the JSON export, the API)."""
+    return (
         Network.objects.published()
         .with_partner_count()
         .prefetch_related(
@@ -86,17 +91,23 @@ def network_export_json(request):
             ),
         )
     )
-    _filterset, networks = _filtered(request, queryset)
+
+
+def network_export_json(request):
+    """The current filter's whole result as a JSON list (contacts only with consent)."""
+    _filterset, networks = _filtered(request, json_networks())
     response = StreamingHttpResponse(
         in_pieces(_json_pieces(request, networks)), content_type="application/json"
     )
     response["Content-Disposition"] = 'inline; filename="netzwerke.json"'
     response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = licence_link()
     return response
 
 
 def _json_pieces(request, networks):
-    yield "["
+    start, end = json_envelope(request, "netzwerke")
+    yield start
     batch = []
     separator = ""
     for network in networks:
@@ -107,7 +118,7 @@ def _json_pieces(request, networks):
             separator, batch = ", ", []
     if batch:
         yield separator + ", ".join(batch)
-    yield "]"
+    yield end
 
 
 def network_export_csv(request):
@@ -115,7 +126,9 @@ def network_export_csv(request):
     streamed, every cell guarded against formulas (``netzwerke.tabular``)."""
     _filterset, networks = _filtered(request, export_queryset(Network.objects.published()))
     rows = network_rows(networks, public=True)
-    return csv_response(rows, filename="netzwerke.csv", streaming=True)
+    response = csv_response(rows, filename="netzwerke.csv", streaming=True)
+    response["Link"] = licence_link()
+    return response
 
 
 class NetworkFeed(Feed):
@@ -123,6 +136,7 @@ class NetworkFeed(Feed):
 
     feed_type = Atom1Feed
     limit = 50
+    feed_copyright = licence_text()
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

@@ -23,6 +23,7 @@ from netzwerke.models import (
     Project,
     State,
 )
+from netzwerke.opendata_meta import ATTRIBUTION, LICENCE
 from netzwerke.places import place_result
 from netzwerke.reference import SOURCES, STATES
 from netzwerke.search import did_you_mean
@@ -368,7 +369,9 @@ class SourcesView(TemplateView):
     template_name = "netzwerke/sources.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(sources=SOURCES, **kwargs)
+        return super().get_context_data(
+            sources=SOURCES, licence=LICENCE, attribution=ATTRIBUTION, **kwargs
+        )
 
 
 def robots_txt(request):

@@ -1,5 +1,7 @@
 """The Praxisbeispiele catalogue: list with facets, project page, CSV/JSON exports, Atom feed.
 
+The exports and the feed name the licence as the network exports do (``views/opendata.py``).
+
 Every page of it filters through ``netzwerke.praxis`` (the project index), so the
 list, the exports and the feed show the same projects in the same order.
 """
@@ -16,6 +18,7 @@ from django.views.generic import DetailView
 
 from netzwerke.dataversion import data_version
 from netzwerke.models import Project
+from netzwerke.opendata_meta import json_envelope, licence_link, licence_text
 from netzwerke.praxis import (
     ProjectFilter,
     catalogue_result,
@@ -144,7 +147,8 @@ def project_export_json(request):
     _filterset, result = _result(request)
 
     def pieces():
-        yield "["
+        start, end = json_envelope(request, "projekte")
+        yield start
         separator = ""
         for project in _projects(result.pks):
             data = json.dumps(
@@ -152,11 +156,12 @@ def project_export_json(request):
             )
             yield separator + data
             separator = ", "
-        yield "]"
+        yield end
 
     response = StreamingHttpResponse(in_pieces(pieces()), content_type="application/json")
     response["Content-Disposition"] = 'inline; filename="praxisbeispiele.json"'
     response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = licence_link()
     return response
 
 
@@ -199,7 +204,9 @@ def project_export_csv(request):
             data = project_json(request, project)
             yield [_cell(data[key]) for key, _label in CSV_COLUMNS]
 
-    return csv_response(rows(), filename="praxisbeispiele.csv", streaming=True)
+    response = csv_response(rows(), filename="praxisbeispiele.csv", streaming=True)
+    response["Link"] = licence_link()
+    return response
 
 
 class ProjectFeed(Feed):
@@ -207,6 +214,7 @@ class ProjectFeed(Feed):
 
     feed_type = Atom1Feed
     limit = 50
+    feed_copyright = licence_text()
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

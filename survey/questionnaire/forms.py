@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from netzwerke.models import FOUNDED_YEAR_MIN, ActorType, District, Network, Project
 from netzwerke.vocabularies import ACTION_FIELDS, SECTORS, TARGET_GROUPS, VocabularySpec
@@ -346,8 +347,8 @@ class TopicsForm(SectionForm):
         super().__init__(*args, **kwargs)
         for topic in topics:
             self.fields[topic_field_name(topic.slug)] = forms.ChoiceField(
-                label=topic.name,
-                help_text=topic.description,
+                label=topic.display_name,
+                help_text=topic.display_description,
                 choices=TopicRating.Rating.choices,
                 widget=forms.RadioSelect,
             )
@@ -372,7 +373,7 @@ class ProjectRowForm(SectionForm):
         widget=forms.CheckboxSelectMultiple,
     )
     status = forms.ChoiceField(
-        label=_("Stand"),
+        label=pgettext_lazy("Projekt", "Stand"),
         choices=[("", _("– bitte wählen –")), *Project.Status.choices],
     )
     start_date = forms.DateField(label=_("Beginn"), required=False, widget=DateInput)

@@ -6,7 +6,7 @@ import copy
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from netzwerke.models import Network
@@ -162,7 +162,9 @@ def submission_submit(*, submission: Submission, user) -> Submission:
             )
             % {
                 "survey": submission.survey,
-                "date": timezone.localtime(submission.survey.closes_at).strftime("%d.%m.%Y"),
+                "date": formats.date_format(
+                    timezone.localtime(submission.survey.closes_at), "SHORT_DATE_FORMAT"
+                ),
             }
         )
     cleaned = q.clean_answers(survey=submission.survey, answers=submission.answers)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from netzwerke.languages import percent
+
 MIN_GROUP = 5
 """Groups of fewer networks than this are never shown as counts or shares."""
 
@@ -83,7 +85,8 @@ def rounded_percent(count, total):
 
 
 def percent_text(value):
-    return f"{value} %"
+    """The share as the active language writes it ("20 %", "20%")."""
+    return percent(value)
 
 
 def n_text(n):

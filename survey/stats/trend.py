@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from netzwerke.models import translated_expression
 from survey import charts
 from survey.models import Submission, TopicRating
 from survey.stats.disclosure import MIN_GROUP, n_text, percent_text
@@ -22,14 +23,19 @@ def trend_table(waves, filters):
         TopicRating.objects.filter(
             submission__in=filters.submissions(Submission.objects.accepted()).values("pk")
         )
-        .values("submission__survey", "topic__slug", "topic__name", "topic__order")
+        .values(
+            "submission__survey",
+            "topic__slug",
+            "topic__order",
+            topic_label=translated_expression("topic__name"),
+        )
         .annotate(**rating_aggregates())
         .order_by("topic__order", "topic__name")
     )
     topics = []
     for row in counts:
-        if (row["topic__slug"], row["topic__name"]) not in topics:
-            topics.append((row["topic__slug"], row["topic__name"]))
+        if (row["topic__slug"], row["topic_label"]) not in topics:
+            topics.append((row["topic__slug"], row["topic_label"]))
     by_key = {(row["submission__survey"], row["topic__slug"]): row for row in counts}
 
     columns = [_("Erhebung"), _("Antworten (n)")]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from netzwerke import vocabularies
-from netzwerke.models import Network
+from netzwerke.models import Network, translated_expression
 from netzwerke.reference import STATES
 from survey.models import Submission, Survey, TopicRating
 from survey.stats.disclosure import MIN_GROUP, SECONDARY, SUPPRESSED, n_text
@@ -139,7 +139,7 @@ def wave_statistics(survey, filters, *, topic_only=False):
 
     ratings = TopicRating.objects.filter(submission__in=qs.values("pk")).order_by()
     by_topic = list(
-        ratings.values("topic__slug", "topic__name")
+        ratings.values("topic__slug", topic_label=translated_expression("topic__name"))
         .annotate(**rating_aggregates())
         .order_by("topic__order", "topic__name")
     )
@@ -177,7 +177,7 @@ def wave_statistics(survey, filters, *, topic_only=False):
         type_groups = [(type_label(code), counts) for code, counts in type_groups]
         stats.topic_sections.append(
             (
-                topic["topic__name"],
+                topic["topic_label"],
                 [
                     _with_land_notes(
                         _breakdown_table(
@@ -205,18 +205,18 @@ def wave_statistics(survey, filters, *, topic_only=False):
 
     for slug, field_name, target, title in DISTRIBUTIONS:
         through = getattr(Submission, field_name).through
-        name_fields = [f"{target}__code", f"{target}__name"] if target == "sector" else []
+        name_fields = [f"{target}__code"] if target == "sector" else []
         items = (
             through.objects.filter(submission__in=qs.values("pk"))
-            .values(f"{target}__name", *name_fields)
+            .values(*name_fields, label=translated_expression(f"{target}__name"))
             .annotate(count=Count("submission"))
             .order_by("-count", f"{target}__order", f"{target}__name")
         )
         if target == "sector":
             items = items.order_by("-count", f"{target}__code")
-            rows = [(f"{i['sector__code']} – {i['sector__name']}", i["count"]) for i in items]
+            rows = [(f"{i['sector__code']} – {i['label']}", i["count"]) for i in items]
         else:
-            rows = [(i[f"{target}__name"], i["count"]) for i in items]
+            rows = [(i["label"], i["count"]) for i in items]
         table = distribution_table(
             slug,
             title,
@@ -291,7 +291,7 @@ def _wave_csv_url(survey, slug, filters):
 
 
 def _topic_table(survey, filters, by_topic):
-    groups = [(row["topic__name"], split_counts(row)) for row in by_topic]
+    groups = [(row["topic_label"], split_counts(row)) for row in by_topic]
     table = Table(
         slug="themen",
         title=_("Einschätzung der Schwerpunktthemen"),
@@ -345,7 +345,7 @@ def _with_land_notes(table):
 
 
 def _breakdown_table(survey, filters, topic, slug, first, groups, by):
-    name = topic["topic__name"]
+    name = topic["topic_label"]
     total = split_counts(topic)
     rows = split_rows(groups, columns_add_up=True)
     table = Table(

@@ -38,7 +38,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("netzwerke", "0015_praxisbeispiele"),
-        ("survey", "0008_event_and_region_rights"),
+        ("survey", "0009_vocabulary_english"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

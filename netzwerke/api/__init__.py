@@ -1,0 +1,1 @@
+"""The public read API at /api/v1/ (Django REST framework, drf-spectacular)."""
