@@ -3,10 +3,14 @@ and the white spots per Handlungsfeld, all from the facet index's bitsets (no qu
 
 "Ähnlicher Schwerpunkt": two networks covering the same Kreis that share at least
 ``PAIR_FIELDS`` Handlungsfelder and at least one Zielgruppe.
+
+The white spots come as one small map per Handlungsfeld (``white_spot_maps``): the Kreis
+outlines are drawn once per page and each map only colours references to them.
 """
 
 from dataclasses import dataclass
 
+from netzwerke import geometry, maps
 from netzwerke.facetindex import FacetIndex
 from netzwerke.similarity import FocusTable
 
@@ -97,3 +101,44 @@ def white_spots(index: FacetIndex, districts, field_key: str) -> tuple[dict[str,
         if n:
             counts[ags] = n
     return counts, [(ags, name) for ags, name in districts if not counts.get(ags)]
+
+
+@dataclass
+class FieldSpots:
+    """One Handlungsfeld's small map: its white spots and each Kreis's colour step."""
+
+    key: str
+    label: str
+    spots: list  # (ags, name) of the Kreise in scope without a network on the field
+    covered: int  # Kreise in scope with at least one network on the field
+    # (css class, [ags, …]): every Kreis of Germany by colour step, one group each on
+    # the map, so a Kreis costs a bare <use> (the page weighs half as much)
+    steps: list
+
+
+def white_spot_maps(index: FacetIndex, districts, fields) -> tuple[list[FieldSpots], list]:
+    """Every Handlungsfeld of ``fields`` ((key, label) pairs) as a small map of Germany's
+    Kreise and its white spots among ``districts``, and the legend they share: one
+    scale for all, so the maps can be compared at a glance."""
+    counts = {key: white_spots(index, districts, key) for key, _label in fields}
+    bounds = maps.step_bounds(
+        max((n for per_kreis, _s in counts.values() for n in per_kreis.values()), default=0)
+    )
+    in_scope = {ags for ags, _name in districts}
+    codes = sorted(geometry.outlines("kreis"))
+    result = []
+    for key, label in fields:
+        per_kreis, spots = counts[key]
+        by_step = {}
+        for ags in codes:
+            by_step.setdefault(maps.step_for(per_kreis.get(ags, 0), bounds), []).append(ags)
+        steps = [(f"nw-map__step-{step}", by_step[step]) for step in sorted(by_step)]
+        covered = sum(1 for ags in per_kreis if ags in in_scope)
+        result.append(FieldSpots(key, label, spots, covered, steps))
+    return result, maps.legend(bounds)
+
+
+def kreis_outlines() -> list[tuple[str, str]]:
+    """(ags, path data) of every Kreis, drawn once per page and referenced by each small
+    map (``<use href="#k-…">``): eight full maps would weigh 95 KB each."""
+    return [(ags, geometry.path_data("kreis", ags)) for ags in sorted(geometry.outlines("kreis"))]

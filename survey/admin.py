@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from netzwerke.ratelimit import hit
 from netzwerke.validators import RefuseControlCharactersAdmin, validate_no_control_characters
-from survey import exports, review, services
+from survey import (
+    admin_projects,  # noqa: F401  (registers the project proposals' admin)
+    exports,
+    review,
+    services,
+)
 from survey.models import (
     Coordinator,
     FocusTopic,

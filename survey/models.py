@@ -398,3 +398,7 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.used_at is None and self.expires_at > timezone.now()
+
+
+# a coordinator's project between waves, waiting for review (own module for its length)
+from survey.project_changes import ProjectChange  # noqa: E402, F401

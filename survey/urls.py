@@ -25,6 +25,26 @@ urlpatterns = [
         views.network_event_edit,
         name="network-event-edit",
     ),
+    path(
+        "erhebung/netzwerk/<slug:slug>/projekte/",
+        views.network_projects,
+        name="network-projects",
+    ),
+    path(
+        "erhebung/netzwerk/<slug:slug>/projekte/neu/",
+        views.network_project_edit,
+        name="network-project-add",
+    ),
+    path(
+        "erhebung/netzwerk/<slug:slug>/projekte/<int:pk>/",
+        views.network_project_edit,
+        name="network-project-edit",
+    ),
+    path(
+        "erhebung/netzwerk/<slug:slug>/projekte/vorschlag/<int:change_pk>/",
+        views.network_project_edit,
+        name="network-project-change",
+    ),
     path("erhebung/<int:pk>/", views.submission_detail, name="submission-detail"),
     path("erhebung/<int:pk>/absenden/", views.submission_submit, name="submission-submit"),
     path("erhebung/<int:pk>/<slug:section>/", views.section_view, name="section"),

@@ -47,7 +47,7 @@ def editorial_group(name):
     from django.contrib.auth.models import Group, Permission
 
     grants = dict(importlib.import_module("survey.migrations.0005_editorial_groups").GROUPS[name])
-    for later in ("0008_event_and_region_rights",):
+    for later in ("0008_event_and_region_rights", "0010_project_changes"):
         grants.update(importlib.import_module(f"survey.migrations.{later}").GRANTS.get(name, {}))
     group, created = Group.objects.get_or_create(name=name)
     if created:

@@ -75,9 +75,23 @@ def build_world() -> SimpleNamespace:
     )
     superuser = f.StaffFactory(username="chefin")
     populate_admin_models(directory.owl, superuser, submission)
+    # projects proposed between waves: a change to a public project and a new one
+    project = directory.owl.projects.order_by("pk").first()
+    sv.ProjectChange.objects.create(
+        network=directory.owl,
+        project=project,
+        base_version=project.version,
+        title=f"{project.title} (neu)",
+        created_by=coordinator,
+    )
+    project_change = sv.ProjectChange.objects.create(
+        network=directory.owl, title="Azubi-Speeddating", created_by=coordinator
+    )
     return SimpleNamespace(
         directory=directory,
         event=event,
+        project=project,
+        project_change=project_change,
         statistics=statistics,
         coordinator=coordinator,
         submission=submission,
@@ -287,6 +301,13 @@ PUBLIC = [
         "ueberschneidungen",
         "netzwerke:overlaps",
         _get("netzwerke:overlaps", query="?land=NW"),
+        screenshot=True,
+    ),
+    Page(
+        "ueberschneidungen-feld",
+        "netzwerke:overlaps",
+        # an older link's Handlungsfeld: first, its table open
+        _get("netzwerke:overlaps", query="?handlungsfeld=aus-und-weiterbildung"),
     ),
     Page("region-land", "netzwerke:region-state", _get("netzwerke:region-state", "NW")),
     Page(
@@ -474,6 +495,46 @@ COORDINATOR = [
         "erhebung-veranstaltung-bearbeiten",
         "survey:network-event-edit",
         _get("survey:network-event-edit", _owl, lambda w: w.event.pk, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekte",
+        "survey:network-projects",
+        _get("survey:network-projects", _owl, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-neu",
+        "survey:network-project-add",
+        _get("survey:network-project-add", _owl, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-fehler",
+        "survey:network-project-add",
+        _post(
+            "survey:network-project-add",
+            _owl,
+            data={"title": "", "status": "laufend", "start_date": "bald", "website": "x"},
+            as_=_coordinator,
+        ),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-bearbeiten",
+        "survey:network-project-edit",
+        _get("survey:network-project-edit", _owl, lambda w: w.project.pk, as_=_coordinator),
+        area="coordinator",
+    ),
+    Page(
+        "erhebung-projekt-vorschlag",
+        "survey:network-project-change",
+        _get(
+            "survey:network-project-change",
+            _owl,
+            lambda w: w.project_change.pk,
+            as_=_coordinator,
+        ),
         area="coordinator",
     ),
     Page(
@@ -716,6 +777,7 @@ NOT_PAGES = {
     "admin:netzwerke_network_export": "CSV-Datei, kein HTML",
     "admin:survey_survey_export": "CSV-Datei, kein HTML",
     "admin:survey_submission_review": "nur POST (Entscheidung), leitet zur Prüfseite weiter",
+    "admin:survey_projectchange_review": "nur POST (Entscheidung), leitet zur Prüfseite weiter",
 }
 # admin URLs every ModelAdmin brings, beyond changelist, change and add; one model stands
 # for all (its page is in ADMIN_EXTRA), since the templates are Django's and the same

@@ -53,6 +53,9 @@ def populated(db):
     sv.SubmissionEvent.objects.create(submission=submission, user=staff, to_state="draft")
     f.InvitationFactory(network=network)
     f.CorrectionSuggestionFactory(network=network)
+    sv.ProjectChange.objects.create(
+        network=network, project=project, base_version=project.version, title="Neu"
+    )
     f.SiteOperatorFactory()
     queued_mail()
     axes_rows()

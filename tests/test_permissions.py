@@ -51,6 +51,7 @@ MODEL_RIGHTS = {
     "survey.coordinator": {"kuratierung": "vacd"},
     "survey.invitation": {"kuratierung": "va"},
     "survey.submission": {"redaktion": "v"},
+    "survey.projectchange": {"redaktion": "v", "kuratierung": "v"},
     "website.siteoperator": {},
     "outbox.outgoingmail": {},
     "netzwerke.dataversion": {},
@@ -64,6 +65,7 @@ NOT_ALLOWED = {
     "axes.accesslog": "a",
     "axes.accessfailurelog": "a",
     "survey.submission": "a",
+    "survey.projectchange": "a",  # proposals come from the coordinator area
     "website.siteoperator": "ad",  # there is one operator, never a second
     "website.correctionsuggestion": "a",  # suggestions come from the public form
     "outbox.outgoingmail": "a",  # only the mailer adds
@@ -82,6 +84,8 @@ ACTION_RIGHTS = {
     ("website.correctionsuggestion", "mark_open"): {"kuratierung", "admin"},
     ("netzwerke.event", "approve"): {"kuratierung", "admin"},
     ("netzwerke.event", "reject"): {"kuratierung", "admin"},
+    ("survey.projectchange", "accept_selected"): {"redaktion", "kuratierung", "admin"},
+    ("survey.projectchange", "reject_selected"): {"redaktion", "kuratierung", "admin"},
 }
 
 
@@ -168,6 +172,24 @@ EXPECTED = {
     ),
     "survey:network-event-edit": (
         lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/veranstaltungen/{w.event.pk}/",
+        OWN_NETWORK,
+    ),
+    "survey:network-projects": (
+        lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/projekte/",
+        OWN_NETWORK,
+    ),
+    "survey:network-project-add": (
+        lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/projekte/neu/",
+        OWN_NETWORK,
+    ),
+    "survey:network-project-edit": (
+        lambda w: f"/erhebung/netzwerk/{w.network_a.slug}/projekte/{w.project.pk}/",
+        OWN_NETWORK,
+    ),
+    "survey:network-project-change": (
+        lambda w: (
+            f"/erhebung/netzwerk/{w.network_a.slug}/projekte/vorschlag/{w.project_change.pk}/"
+        ),
         OWN_NETWORK,
     ),
     "survey:submission-submit": (lambda w: f"/erhebung/{w.submission.pk}/absenden/", POST_ONLY),
@@ -278,6 +300,10 @@ EXPECTED = {
     "admin:survey_submission_review": (
         lambda w: f"/admin/survey/submission/{w.submission.pk}/pruefen/",
         staff_only(302, kuratierung=403),
+    ),
+    "admin:survey_projectchange_review": (
+        lambda w: f"/admin/survey/projectchange/{w.project_change.pk}/pruefen/",
+        staff_only(302),
     ),
 }
 
@@ -393,8 +419,8 @@ def test_groups_have_exactly_the_rights_of_the_table(db):
             for right in rights.get(role, ""):
                 word = {"v": "view", "a": "add", "c": "change", "d": "delete"}[right]
                 expected.add(f"{app_label}.{word}_{model}")
-        custom = {"redaktion": {"survey.review_submission"}}
-        custom["kuratierung"] = {"netzwerke.publish_network"}
+        custom = {"redaktion": {"survey.review_submission", "survey.review_projectchange"}}
+        custom["kuratierung"] = {"netzwerke.publish_network", "survey.review_projectchange"}
         assert granted == expected | custom[role]
 
 
@@ -435,6 +461,10 @@ def world(db):
     }
     submission = f.SubmissionFactory(
         survey=survey, network=network_a, state=sv.Submission.State.SUBMITTED
+    )
+    # a new project proposed between waves, waiting for review
+    project_change = sv.ProjectChange.objects.create(
+        network=network_a, title="Neues Projekt", created_by=users["koordination_a"]
     )
     f.AcceptedSubmissionFactory(survey=survey, network=network_b, ratings={topic: "zentral"})
     invitation, token = _invitation(network_a)
@@ -534,6 +564,18 @@ def test_admin_action_matrix(client, world, recorded_actions, role):
             if bool(recorded_actions) != allowed:
                 wrong.append(f"{label} {name}: ausgeführt={bool(recorded_actions)}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_project_decision_needs_the_review_right(client, world, role):
+    client = _client_for(client, world, role)
+    response = client.post(
+        f"/admin/survey/projectchange/{world.project_change.pk}/pruefen/",
+        {"decision": "reject", "reason": "Doppelt."},
+    )
+    world.project_change.refresh_from_db()
+    decided = not world.project_change.pending
+    assert decided == (role in ("redaktion", "kuratierung", "admin")), response.status_code
 
 
 @pytest.mark.parametrize("role", ROLES)

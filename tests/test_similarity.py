@@ -143,6 +143,39 @@ def test_overlaps_page_ranking_and_white_spots(client, constellation):
     assert "Wie wir Ähnlichkeit berechnen" in html and "<svg" in html
 
 
+def test_overlaps_page_has_a_map_and_table_for_every_field(client, constellation):
+    response = client.get("/ueberschneidungen/?land=BW")
+    maps = response.context["field_maps"]
+    # every Handlungsfeld, by name; the Kreise of BW with and without a network on it
+    assert [(m.label, m.covered, m.spots) for m in maps] == [
+        ("Aus- und Weiterbildung", 2, []),
+        ("Gesundheit", 1, [("08115", "Böblingen")]),
+        ("Vereinbarkeit", 2, []),
+    ]
+    # each map colours every Kreis of Germany; Bielefeld has no network on Gesundheit
+    steps = {ags: css_class for css_class, codes in maps[1].steps for ags in codes}
+    assert steps["08118"] == "nw-map__step-1" and steps["05711"] == "nw-map__step-0"
+    assert len(steps) == 400
+    html = response.content.decode()
+    for key in ("ausbildung", "gesundheit", "vereinbarkeit"):
+        assert f'id="h-feld-{key}"' in html and f'aria-labelledby="karte-{key}"' in html
+    assert html.count('<use href="#k-08118"/>') == 3
+    assert html.count('<path id="k-08118"') == 1  # the outlines once, referenced by all
+    assert "<td>Böblingen</td><td>08115</td>" in html
+    # an older link's field comes first, its table open and marked
+    chosen = client.get("/ueberschneidungen/?land=BW&handlungsfeld=gesundheit")
+    assert [m.key for m in chosen.context["field_maps"]] == [
+        "gesundheit",
+        "ausbildung",
+        "vereinbarkeit",
+    ]
+    assert "<details open>" in chosen.content.decode()
+    # an unknown field is ignored: the order by name, no table open
+    unknown = client.get("/ueberschneidungen/?land=BW&handlungsfeld=quatsch")
+    assert unknown.status_code == 200 and unknown.context["chosen"] == ""
+    assert "<details open>" not in unknown.content.decode()
+
+
 def test_white_spots_csv(client, constellation):
     response = client.get("/ueberschneidungen/weisse-flecken.csv?land=BW")
     lines = response.content.decode("utf-8-sig").strip().splitlines()
@@ -163,6 +196,8 @@ def test_overlap_pages_query_budget(client, constellation, django_assert_num_que
         )
     url = "/ueberschneidungen/?land=BW&handlungsfeld=ausbildung"
     client.get(url)  # builds the facet index
+    with django_assert_num_queries(3):  # version, its Kreise, the Länder to choose
+        assert client.get("/ueberschneidungen/").status_code == 200
     with django_assert_num_queries(4):  # version, the Land, its Kreise, the Länder to choose
         assert client.get(url).status_code == 200
     with django_assert_num_queries(3):  # version, the Land, its Kreise

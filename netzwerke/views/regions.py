@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from netzwerke import overlaps
 from netzwerke.dataversion import data_version
 from netzwerke.facetindex import facet_index
-from netzwerke.maps import germany_map
+from netzwerke.geometry import all_land_borders, national_viewbox
 from netzwerke.models import District, State
 from netzwerke.similarity import focus_table
 from netzwerke.tabular import csv_response
@@ -80,23 +80,28 @@ class RegionDistrictView(TemplateView):
 
 
 class OverlapView(TemplateView):
-    """/ueberschneidungen/: Kreise ranked by overlap and the white spots of one
-    Handlungsfeld (``?handlungsfeld=``, default the first), for Germany or ``?land=``."""
+    """/ueberschneidungen/: Kreise ranked by overlap and the white spots of every
+    Handlungsfeld (a small map and a table each), for Germany or ``?land=``. An older
+    link's ``?handlungsfeld=`` puts that field first, its table open."""
 
     template_name = "netzwerke/overlaps.html"
 
     def get_context_data(self, **kwargs):
         index = facet_index(data_version(self.request))
         scope = overlap_scope(self.request, index)
-        counts, spots = overlaps.white_spots(index, scope["districts"], scope["field"])
-        list_url = reverse("netzwerke:network-list")
+        field_maps, legend = overlaps.white_spot_maps(index, scope["districts"], scope["fields"])
+        chosen = self.request.GET.get("handlungsfeld", "")
+        field_maps.sort(key=lambda m: m.key != chosen)  # stable: the rest stay by name
         return super().get_context_data(
             **scope,
             ranking=overlaps.ranking(index, scope["districts"])[:REGION_LIST_LIMIT],
-            spots=spots,
-            spot_map=germany_map(
-                "kreis", counts, lambda ags: f"{list_url}?kreis={ags}" if counts.get(ags) else ""
-            ),
+            spots=next((m.spots for m in field_maps if m.key == scope["field"]), []),
+            field_maps=field_maps,
+            chosen=chosen if chosen in index.labels["handlungsfeld"] else "",
+            legend=legend,
+            outlines=overlaps.kreis_outlines(),
+            borders=all_land_borders(),
+            viewbox=national_viewbox(),
             **kwargs,
         )
 

@@ -11,6 +11,7 @@ tests call the same functions, imported from here (``from survey import services
 - ``facts``: the columns the statistics aggregate, and historic responses
 - ``retention``: purging stale drafts
 - ``events``: a coordinator's events, public after review
+- ``projects``: a coordinator's projects between waves, written after review
 - ``notify`` and ``errors``: the e-mails and the refusals they share
 """
 
@@ -28,6 +29,11 @@ from survey.services.invitations import (
     invitation_accept,
     invitation_create,
     invitation_find,
+)
+from survey.services.projects import (
+    project_change_accept,
+    project_change_reject,
+    project_change_save,
 )
 from survey.services.retention import drafts_purge
 from survey.services.review import (
@@ -57,6 +63,9 @@ __all__ = [
     "invitation_accept",
     "invitation_create",
     "invitation_find",
+    "project_change_accept",
+    "project_change_reject",
+    "project_change_save",
     "store_facts",
     "submission_accept",
     "submission_get_or_start",

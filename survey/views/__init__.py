@@ -1,5 +1,6 @@
 """The survey's pages for coordinators: ``coordinator`` (dashboard, network, submit),
-``sections`` (the questionnaire), ``events`` (a network's events), ``registration``
+``sections`` (the questionnaire), ``events`` (a network's events), ``projects`` (its
+projects between waves, public after review), ``registration``
 (invitations, "Netzwerk eintragen")."""
 
 from survey.views.coordinator import (
@@ -10,6 +11,7 @@ from survey.views.coordinator import (
     submission_submit,
 )
 from survey.views.events import network_event_edit, network_events
+from survey.views.projects import network_project_edit, network_projects
 from survey.views.registration import (
     NewAccountForm,
     PasswordResetView,
@@ -30,6 +32,8 @@ __all__ = [
     "network_detail",
     "network_event_edit",
     "network_events",
+    "network_project_edit",
+    "network_projects",
     "register_sent",
     "register_view",
     "section_view",
