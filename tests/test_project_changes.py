@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from netzwerke.models import Project
 from survey import services
-from survey.models import ProjectChange
+from survey.models import ProjectChange, Submission
 from tests import factories as f
 
 LIST = reverse("netzwerke:project-list")
@@ -255,3 +255,31 @@ def test_reviewer_decides_on_the_change_form_and_coordinators_are_told(
     change.refresh_from_db()
     assert change.review_status == ProjectChange.ReviewStatus.REJECTED
     assert not Project.objects.filter(title="Azubi-Speeddating Bielefeld").exists()
+
+
+def test_a_wave_started_earlier_keeps_projects_accepted_since(client, world):
+    """A submission begun before a between-wave project was accepted never showed it: its
+    acceptance neither deletes that project nor overwrites a newer accepted change."""
+    wave = f.SurveyFactory()
+    answers = f.complete_answers(wave)
+    answers["projekte"]["rows"][0]["title"] = "Ausbildungsbotschafter"
+    submission = f.SubmissionFactory(
+        survey=wave, network=world.owl, state=Submission.State.SUBMITTED, answers=answers
+    )
+    reviewer = f.ReviewerFactory()
+    client.force_login(world.coordinator)
+    client.post(world.add_url, _form(world))
+    client.post(world.edit_url, _form(world, title="Ausbildungsbotschafter", results="Neu"))
+    client.logout()
+    for change in ProjectChange.objects.all():
+        _accept(client, change, reviewer)
+
+    services.submission_accept(submission=submission, reviewer=f.StaffFactory())
+
+    titles = set(world.owl.projects.values_list("title", flat=True))
+    assert "Azubi-Speeddating Bielefeld" in titles
+    assert world.owl.projects.get(slug=world.project.slug).results == "Neu"
+    # a project the submission was shown and left out is still removed
+    assert not world.owl.projects.exclude(
+        title__in=["Azubi-Speeddating Bielefeld", "Ausbildungsbotschafter"]
+    ).exists()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.utils.text import slugify
 
 from netzwerke.models import Network, Project
 from netzwerke.services import PartnerSpec, memberships_sync
 from netzwerke.vocabularies import NETWORK_VOCABULARIES
 from survey import questionnaire as q
+from survey.models import ProjectChange
 
 
 def unique_slug(model, base: str, **scope) -> str:
@@ -22,7 +25,9 @@ def results_evaluated(evaluation: dict) -> bool:
     return evaluation["evaluation_frequency"] != "nie" and bool(evaluation["goals_adjusted"])
 
 
-def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers, user) -> None:
+def apply_to_network(
+    *, network: Network, cleaned: q.CleanedAnswers, user, started_at: datetime | None = None
+) -> None:
     master = cleaned.sections["stammdaten"]
     coord = cleaned.sections["koordination"]
     fields = cleaned.sections["handlungsfelder"]
@@ -65,7 +70,7 @@ def apply_to_network(*, network: Network, cleaned: q.CleanedAnswers, user) -> No
     for vocabulary in NETWORK_VOCABULARIES:
         getattr(network, vocabulary.field).set(fields[vocabulary.field])
     _apply_partners(network=network, rows=partners, user=user)
-    _apply_projects(network=network, rows=cleaned.rows.get("projekte", []))
+    _apply_projects(network=network, rows=cleaned.rows.get("projekte", []), started_at=started_at)
 
 
 def _apply_partners(*, network: Network, rows: list[dict], user) -> None:
@@ -81,12 +86,27 @@ def _apply_partners(*, network: Network, rows: list[dict], user) -> None:
     )
 
 
-def _apply_projects(*, network: Network, rows: list[dict]) -> None:
+def _apply_projects(
+    *, network: Network, rows: list[dict], started_at: datetime | None = None
+) -> None:
+    # a project accepted between waves after the coordinator started this submission was
+    # never shown in it: the submission neither overwrites it with an older state nor
+    # deletes it as "left out" (README "Projects between waves")
+    newer = set()
+    if started_at is not None:
+        newer = set(
+            network.projects.filter(
+                changes__review_status=ProjectChange.ReviewStatus.ACCEPTED,
+                changes__decided_at__gt=started_at,
+            ).values_list("pk", flat=True)
+        )
     existing = {p.slug: p for p in network.projects.all()}
-    keep = set()
+    keep = set(newer)
     for row in rows:
         base = slugify(row["title"])[:240] or "projekt"
         project = existing.get(base)
+        if project is not None and project.pk in newer:
+            continue
         if project is None or project.pk in keep:
             project = Project(network=network, slug=unique_slug(Project, base, network=network))
         project.title = row["title"]

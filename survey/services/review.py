@@ -78,7 +78,9 @@ def submission_accept(*, submission: Submission, reviewer, comment: str = "") ->
     network = Network.objects.select_for_update().get(pk=submission.network_id)
     # the state change and the facts are bulk writes; the statistics change with them
     data_version_bump()
-    apply_to_network(network=network, cleaned=cleaned, user=reviewer)
+    apply_to_network(
+        network=network, cleaned=cleaned, user=reviewer, started_at=submission.created_at
+    )
     facts = facts_from_cleaned(cleaned, survey=submission.survey)
     store_facts(submission=submission, facts=facts)
     send(
