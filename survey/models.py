@@ -7,11 +7,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netzwerke.models import ActionField, ActorType, Network, Sector, TargetGroup, translated
+from netzwerke.models import (
+    ActionField,
+    ActorType,
+    Network,
+    Sector,
+    TargetGroup,
+    TranslatedNames,
+)
 from netzwerke.versioning import VersionedModel
 
 
-class FocusTopic(models.Model):
+class FocusTopic(TranslatedNames, models.Model):
     """A topic that coordinators rate, e.g. "Qualifizierung für die Digitalisierung"."""
 
     slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
@@ -33,15 +40,6 @@ class FocusTopic(models.Model):
 
     def __str__(self):
         return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        """The name in the active language (German when there is no English one)."""
-        return translated(self, "name")
-
-    @property
-    def display_description(self) -> str:
-        return translated(self, "description")
 
 
 class SurveyQuerySet(models.QuerySet):

@@ -41,6 +41,20 @@ def translated(obj, field: str) -> str:
     return getattr(obj, field)
 
 
+class TranslatedNames:
+    """For a model with ``name``/``description`` and their ``_en`` twins: the name and
+    description in the active language."""
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (German when there is no English one)."""
+        return translated(self, "name")
+
+    @property
+    def display_description(self) -> str:
+        return translated(self, "description")
+
+
 def translated_expression(path: str):
     """The query expression for ``path`` (``actionfield__name``) in the active language,
     with the same fallback to German as ``translated()``: for reads in SQL (facet counts)."""

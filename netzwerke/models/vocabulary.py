@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from netzwerke.models.common import network_model, translated
+from netzwerke.models.common import TranslatedNames, network_model
 
 
 class VocabularyQuerySet(models.QuerySet):
@@ -12,7 +12,7 @@ class VocabularyQuerySet(models.QuerySet):
         return self.filter(networks__status=network_model().Status.PUBLISHED).distinct()
 
 
-class Vocabulary(models.Model):
+class Vocabulary(TranslatedNames, models.Model):
     slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
     name = models.CharField(_("Name"), max_length=150)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -33,15 +33,6 @@ class Vocabulary(models.Model):
 
     def __str__(self):
         return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        """The name in the active language (German when there is no English one)."""
-        return translated(self, "name")
-
-    @property
-    def display_description(self) -> str:
-        return translated(self, "description")
 
 
 class ActionField(Vocabulary):
