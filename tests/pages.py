@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,6 +43,15 @@ class Page:
     area: str = "public"  # public | coordinator | admin
     # screenshots at 360 and 1280 px in tests/browser/screenshots/ on every browser run
     screenshot: bool = False
+
+
+class EnglishClient(Client):
+    """Requests every page under /en/ (the page list's fetches name German URLs)."""
+
+    def generic(self, method, path, *args, **kwargs):
+        if path.startswith("/") and not path.startswith(("/en/", "/admin/", "/static/")):
+            path = "/en" + path
+        return super().generic(method, path, *args, **kwargs)
 
 
 def build_world() -> SimpleNamespace:

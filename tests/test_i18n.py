@@ -38,7 +38,7 @@ from tests.i18n_catalog import (
     gettext_available,
     read_po,
 )
-from tests.pages import COORDINATOR, PUBLIC, build_world
+from tests.pages import COORDINATOR, PUBLIC, EnglishClient, build_world
 from tests.sample import small_directory, small_statistics
 
 
@@ -352,15 +352,6 @@ def test_committed_mo_files_match_their_po(tmp_path):
 
 
 # -- no German left on the English pages ----------------------------------------------
-
-
-class EnglishClient(Client):
-    """Requests every page under /en/ (the page list's fetches name German URLs)."""
-
-    def generic(self, method, path, *args, **kwargs):
-        if path.startswith("/") and not path.startswith(("/en/", "/admin/", "/static/")):
-            path = "/en" + path
-        return super().generic(method, path, *args, **kwargs)
 
 
 def _user_data() -> list[str]:
