@@ -419,3 +419,16 @@ def test_english_pages_have_no_german_ui_strings(db):
     assert not found, "Deutsch auf englischen Seiten:\n" + "\n".join(
         f"{name}: {', '.join(repr(m) for m in msgids[:15])}" for name, msgids in found.items()
     )
+
+
+def test_german_database_texts_are_marked_german_on_english_pages(client, db):
+    """WCAG 3.1.2: a screen reader reads a network's German description with a German
+    voice on the English profile and list."""
+    network = f.NetworkFactory(description="Wir sichern Fachkräfte für die Region.")
+    f.ProjectFactory(network=network, description="Betriebe treffen Schüler.", results="Gut.")
+    profile = client.get(f"/en{network.get_absolute_url()}").content.decode()
+    assert '<p class="lead" lang="de">Gemeinsam Fachkräfte' in profile
+    assert '<div class="description" lang="de"><p>Wir sichern' in profile
+    assert '<p class="mb-1" lang="de">Betriebe treffen' in profile
+    listing = client.get("/en/netzwerke/").content.decode()
+    assert '<p class="card-text mb-2" lang="de">Gemeinsam Fachkräfte' in listing
